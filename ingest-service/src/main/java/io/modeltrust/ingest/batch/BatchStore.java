@@ -1,0 +1,31 @@
+package io.modeltrust.ingest.batch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** Ingest's own record of published batches. */
+@ApplicationScoped
+public class BatchStore {
+
+    private final EntityManager em;
+
+    public BatchStore(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public void save(BatchEntity entity) {
+        em.persist(entity);
+    }
+
+    public Optional<BatchEntity> find(String modelId, String batchId) {
+        return Optional.ofNullable(em.find(BatchEntity.class, batchId)).filter(b -> b.modelId.equals(modelId));
+    }
+
+    public Optional<BatchEntity> findByIdempotencyKey(String modelId, String key) {
+        return em.createQuery("from BatchEntity where modelId = ?1 and idempotencyKey = ?2", BatchEntity.class)
+                .setParameter(1, modelId).setParameter(2, key).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,38 @@
+package io.modeltrust.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the ingest service; every key can be overridden by env (INGEST_…). */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    /** Largest accepted request body, in bytes after decompression; larger bodies get 413. */
+    @WithDefault("1073741824")
+    long maxBodyBytes();
+
+    /** Rows per data chunk on monitoring.batches. */
+    @WithDefault("16384")
+    int chunkRows();
+
+    /** A chunk is closed early when its values take more than this many bytes, whatever its rows. */
+    @WithDefault("4194304")
+    int chunkMaxBytes();
+
+    /** Deflate each chunk body (smaller topic, more CPU at ingest). */
+    @WithDefault("false")
+    boolean deflateChunks();
+
+    /** How long a POST may wait for Kafka to acknowledge the whole batch before answering 503. */
+    @WithDefault("20s")
+    Duration publishTimeout();
+
+    /** Topic that carries batches. */
+    @WithDefault("monitoring.batches")
+    String batchesTopic();
+
+    /** How long production ids are kept for matching delayed labels. */
+    @WithDefault("P90D")
+    Duration idRetention();
+}

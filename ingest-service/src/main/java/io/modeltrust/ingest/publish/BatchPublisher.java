@@ -1,0 +1,103 @@
+package io.modeltrust.ingest.publish;
+
+import io.modeltrust.ingest.config.IngestConfig;
+import io.modeltrust.ingest.upload.StagedBatch;
+import io.modeltrust.model.Json;
+import io.modeltrust.model.batch.BatchHeader;
+import io.modeltrust.model.batch.BatchRecordCodec;
+import io.modeltrust.model.batch.BatchSeal;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes a staged batch to monitoring.batches as header, chunks and seal, keyed by modelId so one
+ * model's batches stay in order on one partition. Returns only when Kafka acknowledged every
+ * record (acks=all, idempotent producer); otherwise throws, and the batch, lacking its seal or
+ * acknowledgement, is never analysed.
+ */
+@ApplicationScoped
+public class BatchPublisher {
+
+    @Inject
+    IngestConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
+    String bootstrapServers;
+
+    private KafkaProducer<String, byte[]> producer;
+
+    @PostConstruct
+    void start() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(1 << 20));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 << 20));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L << 20));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        long timeoutMs = config.publishTimeout().toMillis();
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(1000, timeoutMs / 2)));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, timeoutMs / 2)));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(2000, timeoutMs)));
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    public void publish(BatchHeader header, StagedBatch staged, BatchSeal seal) {
+        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
+        String topic = config.batchesTopic();
+        String key = header.modelId();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(staged.chunks().size() + 2);
+        try {
+            acks.add(producer.send(record(topic, key, header.batchId(), BatchHeader.RECORD, Json.toBytes(header))));
+            for (byte[] chunk : staged.chunks()) {
+                acks.add(producer.send(record(topic, key, header.batchId(), BatchRecordCodec.CHUNK, chunk)));
+            }
+            acks.add(producer.send(record(topic, key, header.batchId(), BatchSeal.RECORD, Json.toBytes(seal))));
+            for (Future<RecordMetadata> ack : acks) {
+                long left = deadline - System.nanoTime();
+                ack.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw new BrokerUnavailableException("Kafka rejected the batch: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new BrokerUnavailableException("Kafka did not acknowledge the batch in time", e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, String batchId, String type,
+                                                         byte[] value) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, value);
+        r.headers().add(BatchRecordCodec.RECORD_TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        r.headers().add(BatchRecordCodec.BATCH_ID_HEADER, batchId.getBytes(StandardCharsets.UTF_8));
+        return r;
+    }
+}

@@ -1,0 +1,92 @@
+package io.modeltrust.ingest.registry;
+
+import io.modeltrust.ingest.rest.ApiProblem;
+import io.modeltrust.model.Json;
+import io.modeltrust.model.spec.ModelSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Registers models and hands out reference versions. */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private final EntityManager em;
+
+    public ModelRegistry(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The stored model and whether this call created it. */
+    public record Saved(RegisteredModel model, boolean created) {
+    }
+
+    @Transactional
+    public Saved put(String modelId, ModelSpec spec) {
+        if (!ModelSpecValidator.MODEL_ID.matcher(modelId).matches()) {
+            throw ApiProblem.badRequest("modelId must match [a-z0-9][a-z0-9._-]{0,62}");
+        }
+        List<String> problems = ModelSpecValidator.problems(spec);
+        if (!problems.isEmpty()) {
+            throw new ApiProblem(400, "Invalid model spec", String.join("; ", problems),
+                    problems.stream().map(p -> new ApiProblem.FieldError(null, null, p)).toList(), problems.size());
+        }
+        String json = Json.toString(ModelSpecValidator.normalised(spec));
+        Instant now = Instant.now();
+        ModelEntity entity = em.find(ModelEntity.class, modelId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        boolean created = entity == null;
+        if (created) {
+            entity = new ModelEntity();
+            entity.modelId = modelId;
+            entity.version = 1;
+            entity.createdAt = now;
+            entity.updatedAt = now;
+            entity.specJson = json;
+            em.persist(entity);
+        } else if (!Objects.equals(entity.specJson, json)) {
+            entity.version++;
+            entity.specJson = json;
+            entity.updatedAt = now;
+        }
+        return new Saved(toModel(entity), created);
+    }
+
+    public Optional<RegisteredModel> find(String modelId) {
+        return Optional.ofNullable(em.find(ModelEntity.class, modelId)).map(ModelRegistry::toModel);
+    }
+
+    public RegisteredModel require(String modelId) {
+        return find(modelId).orElseThrow(() -> ApiProblem.notFound("no model " + modelId + " is registered"));
+    }
+
+    public List<RegisteredModel> list() {
+        return em.createQuery("from ModelEntity order by modelId", ModelEntity.class).getResultList()
+                .stream().map(ModelRegistry::toModel).toList();
+    }
+
+    /** Reserves the next reference version, so that racing uploads never share one. */
+    @Transactional
+    public int allocateReferenceVersion(String modelId) {
+        Object next = em.createNativeQuery(
+                        "UPDATE models SET reference_allocated = GREATEST(reference_allocated, reference_version) + 1 "
+                                + "WHERE model_id = ?1 RETURNING reference_allocated")
+                .setParameter(1, modelId).getSingleResult();
+        return ((Number) next).intValue();
+    }
+
+    /** Makes a published reference current for batches that arrive after it. */
+    @Transactional
+    public void confirmReferenceVersion(String modelId, int version) {
+        em.createNativeQuery("UPDATE models SET reference_version = GREATEST(reference_version, ?2) WHERE model_id = ?1")
+                .setParameter(1, modelId).setParameter(2, version).executeUpdate();
+    }
+
+    private static RegisteredModel toModel(ModelEntity e) {
+        return new RegisteredModel(e.modelId, e.version, e.referenceVersion, Json.fromString(e.specJson, ModelSpec.class),
+                e.createdAt, e.updatedAt);
+    }
+}

@@ -1,0 +1,163 @@
+package io.modeltrust.ingest.upload;
+
+import io.modeltrust.model.batch.ColumnRole;
+import io.modeltrust.model.spec.ColumnType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an upload row by row, validates every value against the expected columns and encodes the
+ * valid rows into chunks. After the first problem it keeps reading only to count problems, so the
+ * producer learns everything wrong with the upload in one answer.
+ */
+public final class BatchBuilder {
+
+    private final String batchId;
+    private final List<ExpectedColumn> expected;
+    private final int chunkRows;
+    private final long chunkMaxBytes;
+    private final boolean deflate;
+    private final Problems problems = new Problems();
+
+    public BatchBuilder(String batchId, List<ExpectedColumn> expected, int chunkRows, long chunkMaxBytes,
+                        boolean deflate) {
+        this.batchId = batchId;
+        this.expected = List.copyOf(expected);
+        this.chunkRows = chunkRows;
+        this.chunkMaxBytes = chunkMaxBytes;
+        this.deflate = deflate;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    /** Reads everything; the result is null when there were problems (see {@link #problems()}). */
+    public StagedBatch build(RowReader reader) throws IOException {
+        List<String> header = reader.header();
+        int[] source = bindHeader(header);
+        if (problems.any()) {
+            return null;
+        }
+        int columns = expected.size();
+        ColumnType[] types = new ColumnType[columns];
+        int idColumn = -1;
+        for (int c = 0; c < columns; c++) {
+            types[c] = expected.get(c).spec().type();
+            if (expected.get(c).spec().role() == ColumnRole.ID) {
+                idColumn = c;
+            }
+        }
+        ChunkAccumulator chunk = new ChunkAccumulator(batchId, types, chunkRows, deflate);
+        List<byte[]> chunks = new ArrayList<>();
+        long[] ids = idColumn >= 0 ? new long[1024] : null;
+        long[] nonMissing = new long[columns];
+        String[] values = new String[header.size()];
+        long row = 0;
+        while (reader.next(values)) {
+            row++;
+            reader.drainRowProblems(row, problems);
+            boolean keep = !problems.any();
+            for (int c = 0; c < columns; c++) {
+                ExpectedColumn column = expected.get(c);
+                String raw = source[c] < 0 ? null : values[source[c]];
+                if (raw == RowReader.ABSENT) {
+                    if (column.mustBePresent()) {
+                        problems.add(row, column.name(), "missing column");
+                    }
+                    raw = null;
+                }
+                if (types[c] == ColumnType.NUMERIC) {
+                    double v = raw == null ? Double.NaN : NumberParser.parse(raw);
+                    if (v == NumberParser.INVALID) {
+                        problems.add(row, column.name(), "not a finite number: " + abbreviate(raw));
+                        continue;
+                    }
+                    if (v == v) {
+                        nonMissing[c]++;
+                    } else if (column.valueRequired()) {
+                        problems.add(row, column.name(), "a value is required");
+                    }
+                    if (keep) {
+                        chunk.setNumber(c, v);
+                    }
+                } else {
+                    if (raw != null) {
+                        nonMissing[c]++;
+                    } else if (column.valueRequired()) {
+                        problems.add(row, column.name(), "a value is required");
+                    }
+                    if (keep) {
+                        chunk.setCategory(c, raw);
+                    }
+                }
+            }
+            if (problems.any()) {
+                continue;
+            }
+            if (ids != null) {
+                if (row > ids.length) {
+                    ids = Arrays.copyOf(ids, ids.length * 2);
+                }
+                ids[(int) row - 1] = IdHash.of(values[source[idColumn]]);
+            }
+            if (chunk.endRow(chunkMaxBytes)) {
+                chunks.add(chunk.flush());
+            }
+        }
+        if (row == 0) {
+            problems.add(null, null, "the upload has no data rows");
+        }
+        for (int c = 0; c < columns; c++) {
+            ExpectedColumn column = expected.get(c);
+            if (row > 0 && column.mustNotBeEmpty() && nonMissing[c] == 0) {
+                problems.add(null, column.name(), "the column is empty in every row");
+            }
+        }
+        if (problems.any()) {
+            return null;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk.flush());
+        }
+        return new StagedBatch(batchId, row, chunks, ids == null ? null : Arrays.copyOf(ids, (int) row));
+    }
+
+    /** Maps each expected column to its position in the upload, -1 when absent; reports header problems. */
+    private int[] bindHeader(List<String> header) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name.isEmpty()) {
+                problems.add(null, "#" + (i + 1), "the header has an empty column name");
+            } else if (position.putIfAbsent(name, i) != null) {
+                problems.add(null, name, "duplicate column in the header");
+            }
+        }
+        int[] source = new int[expected.size()];
+        Map<String, Boolean> known = new HashMap<>();
+        for (int c = 0; c < expected.size(); c++) {
+            ExpectedColumn column = expected.get(c);
+            known.put(column.name(), true);
+            Integer at = position.get(column.name());
+            source[c] = at == null ? -1 : at;
+            if (at == null && column.mustBePresent()) {
+                problems.add(null, column.name(), "missing column");
+            }
+        }
+        for (String name : header) {
+            if (!name.isEmpty() && !known.containsKey(name)) {
+                problems.add(null, name, "unexpected column");
+            }
+        }
+        return source;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? "'" + s + "'" : "'" + s.substring(0, 40) + "…'";
+    }
+}

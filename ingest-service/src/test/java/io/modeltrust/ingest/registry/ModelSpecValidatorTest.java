@@ -1,0 +1,42 @@
+package io.modeltrust.ingest.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modeltrust.model.Json;
+import io.modeltrust.model.spec.ModelSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelSpecValidatorTest {
+
+    private static ModelSpec spec(String json) {
+        return Json.fromString(json, ModelSpec.class);
+    }
+
+    @Test
+    void theContractExampleIsValid() {
+        ModelSpec spec = spec("""
+                {"task":"binary_classification","features":[{"name":"income","type":"numeric"},
+                 {"name":"purpose","type":"categorical"}],"prediction":"approved","score":"score","label":"defaulted",
+                 "positiveClass":"1","sensitive":["sex","age_band"],"privileged":{"sex":"male"},
+                 "id":"application_id","timestamp":"decided_at"}""");
+        assertEquals(List.of(), ModelSpecValidator.problems(spec));
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() {
+        ModelSpec spec = spec("""
+                {"task":"clustering","features":[{"name":"income","type":"numeric"},{"name":"income","type":"numeric"},
+                 {"name":"age","type":"numeric"}],"prediction":"income","label":"income2","id":"income2",
+                 "sensitive":["age"],"privileged":{"sex":"male"}}""");
+        List<String> problems = ModelSpecValidator.problems(spec);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("task")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("duplicate column name income")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("prediction column income is also a feature")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("income2 (label and id)")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("sensitive attribute age is numeric")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("privileged value given for sex")), problems::toString);
+        assertEquals(6, problems.size(), problems::toString);
+    }
+}

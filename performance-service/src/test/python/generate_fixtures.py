@@ -1,0 +1,504 @@
+#!/usr/bin/python3
+"""Golden fixtures for io.modeltrust.performance.metrics (METRICS.md "Performance").
+
+Run from the repo root:  /usr/bin/python3 performance-service/src/test/python/generate_fixtures.py
+Needs scikit-learn 1.2.1, scipy 1.10.1, statsmodels 0.13.5, numpy 1.24. Deterministic (seeded).
+
+Writes performance-service/src/test/resources/fixtures/performance-*.json. In the JSON, NaN inside an
+input array is written as null; an absent metric is null.
+
+The German Credit case (/work/shared/data/german.data, or $SHARED_DATA_DIR) stores only computed
+figures: the LogisticRegression scores per row and the expected metrics. The Java test reads the labels
+and features from the data file itself; without the file the case is skipped here and there.
+"""
+import json
+import math
+import os
+import sys
+import warnings
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+import numpy as np
+from scipy.stats import norm, rankdata
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import (accuracy_score, average_precision_score, brier_score_loss,
+                             confusion_matrix, f1_score, log_loss, mean_absolute_error,
+                             mean_absolute_percentage_error, mean_squared_error, precision_score,
+                             r2_score, recall_score, roc_auc_score, roc_curve)
+from statsmodels.stats.proportion import proportion_confint
+
+warnings.filterwarnings("ignore")
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.normpath(os.path.join(HERE, "..", "resources", "fixtures"))
+Z95 = norm.isf(0.025)
+LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+
+
+def jlist(a):
+    """Array to JSON list, NaN -> null, floats as repr (exact round trip)."""
+    out = []
+    for v in np.asarray(a).tolist():
+        if isinstance(v, float) and math.isnan(v):
+            out.append(None)
+        else:
+            out.append(v)
+    return out
+
+
+def num(v):
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+
+def interval(lo, hi, method):
+    return {"lower": float(lo), "upper": float(hi), "method": method}
+
+
+# ---------------------------------------------------------------- classification
+
+def delong_interval(y, s):
+    """Fast DeLong (Sun & Xu 2014) from midranks; independent of the Java sweep. 95%, clipped."""
+    pos = s[y]
+    neg = s[~y]
+    m, n = len(pos), len(neg)
+    if m < 2 or n < 2:
+        return None
+    tx = rankdata(pos)
+    ty = rankdata(neg)
+    tz = rankdata(np.concatenate([pos, neg]))
+    auc = (tz[:m].sum() - m * (m + 1) / 2.0) / (m * n)
+    v10 = (tz[:m] - tx) / n
+    v01 = 1.0 - (tz[m:] - ty) / m
+    se = math.sqrt(np.var(v10, ddof=1) / m + np.var(v01, ddof=1) / n)
+    return interval(max(0.0, auc - Z95 * se), min(1.0, auc + Z95 * se), "delong")
+
+
+def classification_expected(y, yhat, s):
+    y = np.asarray(y, dtype=bool)
+    yhat = np.asarray(yhat, dtype=bool)
+    tn, fp, fn, tp = confusion_matrix(y, yhat, labels=[False, True]).ravel()
+    lo, hi = proportion_confint(int(tp + tn), len(y), alpha=0.05, method="wilson")
+    e = {
+        "rows": len(y),
+        "tp": int(tp), "fp": int(fp), "tn": int(tn), "fn": int(fn),
+        "accuracy": accuracy_score(y, yhat),
+        "precision": precision_score(y, yhat, zero_division=0),
+        "recall": recall_score(y, yhat, zero_division=0),
+        "f1": f1_score(y, yhat, zero_division=0),
+        "accuracyInterval": interval(lo, hi, "wilson"),
+        "rocAuc": None, "prAuc": None, "logLoss": None, "brier": None, "ks": None, "gini": None,
+        "rocAucInterval": None,
+    }
+    if s is None:
+        return e
+    s = np.asarray(s, dtype=float)
+    keep = ~np.isnan(s)
+    ys, ss = y[keep], s[keep]
+    if len(np.unique(ys)) < 2:
+        return e
+    auc = roc_auc_score(ys, ss)
+    fpr, tpr, _ = roc_curve(ys, ss)
+    e.update({
+        "rocAuc": auc,
+        "prAuc": average_precision_score(ys, ss),
+        "logLoss": log_loss(ys, ss, eps=1e-15),
+        "ks": float(np.max(tpr - fpr)),
+        "gini": 2 * auc - 1,
+        "rocAucInterval": delong_interval(ys, ss),
+    })
+    try:
+        e["brier"] = brier_score_loss(ys, ss)
+    except ValueError:  # a score outside [0, 1]
+        e["brier"] = None
+    return e
+
+
+def classification_cases(rng):
+    cases = []
+
+    def add(name, y, yhat, s):
+        cases.append({"name": name, "actual": jlist(np.asarray(y, dtype=int)),
+                      "predicted": jlist(np.asarray(yhat, dtype=int)),
+                      "score": None if s is None else jlist(s),
+                      "expected": classification_expected(y, yhat, s)})
+
+    def model(n, prevalence=0.4, strength=1.5):
+        y = rng.random(n) < prevalence
+        logit = strength * (y * 2 - 1) + rng.normal(0, 1.5, n)
+        return y, 1 / (1 + np.exp(-logit))
+
+    y, s = model(500)
+    add("random_500", y, s >= 0.5, s)
+    y, s = model(400)
+    s = np.round(s, 1)
+    add("tied_scores_round_1dp", y, s >= 0.5, s)
+    y = rng.random(60) < 0.5
+    s = rng.choice([0.0, 0.5, 1.0], 60)
+    add("three_score_values_incl_0_and_1", y, s >= 0.5, s)
+    y, s = model(20000, 0.3)
+    s = np.round(s, 3)
+    add("large_20000_ties_3dp", y, s > 0.4, s)
+    y, s = model(3000, 0.02, 2.5)
+    add("imbalanced_2pct", y, s >= 0.5, s)
+    y = np.ones(50, dtype=bool)
+    add("single_class_all_positive", y, rng.random(50) < 0.7, rng.random(50))
+    y = np.zeros(40, dtype=bool)
+    add("single_class_all_negative", y, rng.random(40) < 0.3, rng.random(40))
+    y, s = model(200)
+    add("all_wrong", y, ~y, 1 - s)
+    y = rng.random(150) < 0.5
+    s = np.where(y, 0.6 + 0.4 * rng.random(150), 0.4 * rng.random(150))
+    add("perfect", y, y, s)
+    add("tiny_1_row", [True], [True], [0.8])
+    add("tiny_2_rows", [True, False], [True, True], [0.7, 0.6])
+    add("tiny_3_rows", [True, False, True], [False, False, True], [0.3, 0.3, 0.9])
+    add("tiny_3_rows_tied", [False, True, False], [True, True, False], [0.5, 0.5, 0.5])
+    y, s = model(300)
+    add("no_score", y, s >= 0.5, None)
+    y, s = model(300)
+    s[rng.random(300) < 0.1] = np.nan
+    add("some_scores_missing", y, rng.random(300) < 0.5, s)
+    y, s = model(300)
+    add("nothing_predicted_positive", y, np.zeros(300, dtype=bool), s)
+    y, s = model(300)
+    add("decision_function_scores", y, s >= 0.5, np.log(s / (1 - s)) * 3)
+    y = rng.random(400) < 0.5
+    s = np.where(rng.random(400) < 0.5, -0.0, 0.0)
+    s[:200] = rng.choice([-0.0, 0.0, 0.25], 200)
+    add("signed_zero_ties", y, s > 0, s)
+    return cases
+
+
+# ---------------------------------------------------------------- regression
+
+def regression_expected(y, p):
+    y = np.asarray(y, dtype=float)
+    p = np.asarray(p, dtype=float)
+    keep = ~(np.isnan(y) | np.isnan(p))
+    y, p = y[keep], p[keep]
+    n = len(y)
+    mae = mean_absolute_error(y, p)
+    e = {"rows": n, "mae": mae, "rmse": math.sqrt(mean_squared_error(y, p)),
+         "mape": mean_absolute_percentage_error(y, p), "r2": None, "maeInterval": None, "note": None}
+    if n >= 2:
+        r2 = r2_score(y, p)
+        if np.all(y == y[0]) and np.mean(y) != y[0]:
+            # numpy's mean of a constant y = 0.1 is not 0.1, so sklearn's denominator is ~1e-33 and r2
+            # comes out near -1e29. The engine detects the constant y and applies force_finite instead.
+            e["note"] = "sklearn returned %r (rounding artefact); expected is its force_finite rule" % r2
+            r2 = 1.0 if np.all(p == y) else 0.0
+        e["r2"] = r2
+        sd = np.std(np.abs(y - p), ddof=1)
+        half = Z95 * sd / math.sqrt(n)
+        e["maeInterval"] = interval(mae - half, mae + half, "normal")
+    return e
+
+
+def regression_cases(rng):
+    cases = []
+
+    def add(name, y, p):
+        cases.append({"name": name, "actual": jlist(np.asarray(y, dtype=float)),
+                      "predicted": jlist(np.asarray(p, dtype=float)), "expected": regression_expected(y, p)})
+
+    y = rng.normal(100, 20, 1000)
+    add("random_1000", y, y + rng.normal(0, 5, 1000))
+    y = rng.normal(0, 1, 500)
+    y[rng.random(500) < 0.2] = 0.0
+    add("zeros_in_y", y, y + rng.normal(0, 0.3, 500))
+    add("constant_y_5", np.full(20, 5.0), 5.0 + rng.normal(0, 1, 20))
+    add("constant_y_perfect", np.full(20, 5.0), np.full(20, 5.0))
+    add("constant_y_0_1_rounding", np.full(3, 0.1), np.full(3, 0.11))
+    add("perfect", y, y)
+    add("tiny_1_row", [3.0], [2.5])
+    add("tiny_2_rows", [3.0, 0.0], [2.5, 1.0])
+    y = rng.normal(10, 3, 200)
+    p = y + rng.normal(0, 1, 200)
+    y[rng.random(200) < 0.05] = np.nan
+    p[rng.random(200) < 0.05] = np.nan
+    add("missing_values", y, p)
+    y = rng.lognormal(12, 1, 2000)
+    add("large_magnitudes", y, y * rng.normal(1, 0.1, 2000))
+    return cases
+
+
+# ---------------------------------------------------------------- CBPE
+
+def cbpe_expected(yhat, s):
+    """numpy CBPE, METRICS.md: expected confusion matrix from calibrated scores."""
+    yhat = np.asarray(yhat, dtype=bool)
+    s = np.asarray(s, dtype=float)
+    keep = ~np.isnan(s)
+    yhat, s = yhat[keep], s[keep]
+    tp = np.sum(s * yhat)
+    fp = np.sum((1 - s) * yhat)
+    fn = np.sum(s * ~yhat)
+    tn = np.sum((1 - s) * ~yhat)
+    precision = tp / (tp + fp) if tp + fp != 0 else 0.0
+    recall = tp / (tp + fn) if tp + fn != 0 else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall != 0 else 0.0
+    return {"rows": int(len(s)), "expectedTp": tp, "expectedFp": fp, "expectedTn": tn, "expectedFn": fn,
+            "estimatedAccuracy": (tp + tn) / len(s), "estimatedPrecision": precision,
+            "estimatedRecall": recall, "estimatedF1": f1}
+
+
+def cbpe_cases(rng):
+    cases = []
+
+    def add(name, yhat, s):
+        cases.append({"name": name, "predicted": jlist(np.asarray(yhat, dtype=int)), "score": jlist(s),
+                      "expected": cbpe_expected(yhat, s)})
+
+    s = rng.beta(2, 3, 1000)
+    add("random_threshold_0_5", s >= 0.5, s)
+    add("threshold_0_3", s >= 0.3, s)
+    add("all_predicted_positive", np.ones(1000, dtype=bool), s)
+    add("all_predicted_negative", np.zeros(1000, dtype=bool), s)
+    s2 = 1 - rng.random(500) * 1e-12
+    add("scores_near_one", rng.random(500) < 0.9, s2)
+    s3 = rng.random(300)
+    s3[rng.random(300) < 0.1] = np.nan
+    add("some_scores_missing", s3 >= 0.5, s3)
+    add("tiny_1_row", [True], [0.9])
+    add("zeros_and_ones", [True, False, True, False], [1.0, 0.0, 0.0, 1.0])
+    return cases
+
+
+# ---------------------------------------------------------------- slices
+
+def edges_of(ref):
+    ref = np.asarray(ref, dtype=float)
+    ref = ref[~np.isnan(ref)]
+    if len(ref) == 0:
+        return np.array([])
+    return np.unique(np.quantile(ref, LEVELS))
+
+
+def number_text(v, digits):
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    if v == round(v) and abs(v) < 1e15:
+        return str(int(v))
+    d = Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(v)).normalize()
+    return format(d, "f") if 1e-4 <= abs(v) < 1e15 else str(d)
+
+
+def numeric_labels(name, edges):
+    m = len(edges)
+    if m == 0:
+        return [name + " (all values)", name + " is missing"]
+    for digits in range(6, 18):
+        t = [number_text(e, digits) for e in edges]
+        if all(t[k] != t[k - 1] for k in range(1, m)):
+            break
+    labels = [name + " <= " + t[0]]
+    labels += ["%s in (%s, %s]" % (name, t[k - 1], t[k]) for k in range(1, m)]
+    labels += [name + " > " + t[-1], name + " is missing"]
+    return labels
+
+
+def slice_stats(features, outcome):
+    """[(feature, label, rows, value)] for non-empty slices, pandas-free numpy bincount."""
+    outcome = np.asarray(outcome, dtype=float)
+    ok = ~np.isnan(outcome)
+    out = []
+    for f in features:
+        if f["kind"] == "numeric":
+            x = np.asarray(f["values"], dtype=float)
+            edges = np.asarray(f["edges"], dtype=float)
+            bins = np.searchsorted(edges, x, side="left")
+            bins[np.isnan(x)] = len(edges) + 1
+            labels = numeric_labels(f["name"], edges)
+        else:
+            codes = np.asarray(f["codes"])
+            bins = np.where(codes < 0, len(f["dictionary"]), codes)
+            labels = [f["name"] + "=" + c for c in f["dictionary"]] + [f["name"] + " is missing"]
+        rows = np.bincount(bins[ok], minlength=len(labels))
+        sums = np.bincount(bins[ok], weights=outcome[ok], minlength=len(labels))
+        for k in range(len(labels)):
+            if rows[k] > 0:
+                out.append((f["name"], labels[k], int(rows[k]), sums[k] / rows[k]))
+    return out
+
+
+def worst_slices(metric, batch_stats, ref_stats, min_rows=30, top=3):
+    ref = {(f, s): (r, v) for f, s, r, v in ref_stats}
+    found = []
+    for f, s, r, v in batch_stats:
+        if (f, s) not in ref or r < min_rows:
+            continue
+        rr, rv = ref[(f, s)]
+        worse = rv - v if metric == "ACCURACY" else v - rv
+        if worse > 0:
+            found.append((-worse, -r, f, s, {"feature": f, "slice": s, "batchRows": r, "batchValue": v,
+                                             "referenceRows": rr, "referenceValue": rv, "change": v - rv}))
+    found.sort(key=lambda t: t[:4])
+    return [t[4] for t in found[:top]]
+
+
+def feature_json(f):
+    if f["kind"] == "numeric":
+        return {"kind": "numeric", "name": f["name"], "values": jlist(f["values"]), "edges": jlist(f["edges"])}
+    return {"kind": "categorical", "name": f["name"], "codes": jlist(f["codes"]), "dictionary": f["dictionary"]}
+
+
+def slice_case(name, metric, ref_features, ref_outcome, batch_features, batch_outcome):
+    ref_stats = slice_stats(ref_features, ref_outcome)
+    batch_stats = slice_stats(batch_features, batch_outcome)
+    return {"name": name, "metric": metric,
+            "referenceFeatures": [feature_json(f) for f in ref_features], "referenceOutcome": jlist(ref_outcome),
+            "batchFeatures": [feature_json(f) for f in batch_features], "batchOutcome": jlist(batch_outcome),
+            "expectedReference": [{"feature": f, "slice": s, "rows": r, "value": v} for f, s, r, v in ref_stats],
+            "expectedWorst": worst_slices(metric, batch_stats, ref_stats)}
+
+
+def synthetic_features(rng, n, edges_from=None):
+    income = rng.lognormal(10.8, 0.4, n)
+    income[rng.random(n) < 0.03] = np.nan
+    age = rng.integers(18, 80, n).astype(float)
+    rate = np.round(rng.random(n) * 0.2, 4)
+    purposes = ["car", "education", "furniture", "business", "other"]
+    purpose = rng.integers(0, 5, n)
+    purpose[rng.random(n) < 0.02] = -1
+    feats = [{"kind": "numeric", "name": "income", "values": income},
+             {"kind": "numeric", "name": "age", "values": age},
+             {"kind": "numeric", "name": "rate", "values": rate},
+             {"kind": "categorical", "name": "purpose", "codes": purpose, "dictionary": purposes}]
+    for f in feats:
+        if f["kind"] == "numeric":
+            f["edges"] = edges_of(f["values"]) if edges_from is None else edges_from[f["name"]]
+    return feats
+
+
+def slice_cases(rng):
+    cases = []
+    ref = synthetic_features(rng, 3000)
+    edges = {f["name"]: f["edges"] for f in ref if f["kind"] == "numeric"}
+    batch = synthetic_features(rng, 2000, edges)
+    ref_correct = (rng.random(3000) < 0.85).astype(float)
+    p = np.full(2000, 0.85)
+    p[batch[3]["codes"] == 0] = 0.6          # purpose=car got worse
+    p[batch[1]["values"] > 65] = 0.7         # old ages got worse
+    batch_correct = (rng.random(2000) < p).astype(float)
+    cases.append(slice_case("accuracy_synthetic", "ACCURACY", ref, ref_correct, batch, batch_correct))
+    # batch with its own dictionary order: joined to the reference by category text
+    batch2 = synthetic_features(rng, 1500, edges)
+    perm = [3, 1, 4, 0, 2]
+    codes = batch2[3]["codes"]
+    batch2[3]["codes"] = np.where(codes < 0, -1, np.array(perm)[np.maximum(codes, 0)])
+    inv_dict = [None] * 5
+    for old, new in enumerate(perm):
+        inv_dict[new] = ref[3]["dictionary"][old]
+    batch2[3]["dictionary"] = inv_dict
+    batch2_correct = (rng.random(1500) < np.where(codes == 2, 0.5, 0.86)).astype(float)
+    cases.append(slice_case("accuracy_other_dictionary_order", "ACCURACY", ref, ref_correct, batch2, batch2_correct))
+    ref_err = np.abs(rng.normal(0, 10, 3000))
+    batch_err = np.abs(rng.normal(0, 10, 2000)) * np.where(batch[0]["values"] > 60000, 1.8, 1.0)
+    batch_err[rng.random(2000) < 0.02] = np.nan
+    cases.append(slice_case("mae_synthetic", "MAE", ref, ref_err, batch, batch_err))
+    better = (rng.random(2000) < 0.99).astype(float)
+    cases.append(slice_case("nothing_worse", "ACCURACY", ref, ref_correct, batch, better))
+    return cases
+
+
+def edge_cases(rng):
+    arrays = {
+        "normal_1000": rng.normal(0, 1, 1000),
+        "integers_with_ties": rng.integers(0, 4, 500).astype(float),
+        "one_value": np.array([3.5]),
+        "two_values": np.array([1.0, 2.0]),
+        "seven_values": np.array([0.3, 0.1, 0.7, 0.2, 0.9, 0.5, 0.4]),
+        "with_nan": np.array([1.0, np.nan, 4.0, 2.0, np.nan, 8.0, 16.0, 3.0]),
+        "all_nan": np.array([np.nan, np.nan]),
+        "negative_fractions": rng.normal(-5, 0.001, 97),
+        "labels_need_precision": np.array([1.0000001, 1.0000002, 1.0000003, 1.0000004, 1.0000005,
+                                           1.0000006, 1.0000007, 1.0000008, 1.0000009, 1.000001]),
+    }
+    return [{"name": k, "values": jlist(v), "edges": jlist(edges_of(v)),
+             "labels": numeric_labels("x", edges_of(v))} for k, v in arrays.items()]
+
+
+# ---------------------------------------------------------------- German Credit
+
+GERMAN_NUMERIC = {"duration": 1, "amount": 4, "installmentRate": 7, "residenceSince": 10, "age": 12,
+                  "existingCredits": 15, "peopleLiable": 17}
+GERMAN_CATEGORICAL = {"checkingStatus": 0, "purpose": 3}
+GERMAN_SPLIT = 700
+
+
+def german_case():
+    base = os.environ.get("SHARED_DATA_DIR", "/work/shared/data")
+    path = os.path.join(base, "german.data")
+    if not os.path.exists(path):
+        print("SKIP German Credit fixture: %s not found" % path, file=sys.stderr)
+        return None
+    rows = [line.split() for line in open(path) if line.strip()]
+    x = np.array([[float(r[c]) for c in GERMAN_NUMERIC.values()] for r in rows])
+    y = np.array([r[20] == "2" for r in rows])  # positive class = bad credit ("2")
+    model = LogisticRegression(max_iter=5000).fit(x[:GERMAN_SPLIT], y[:GERMAN_SPLIT])
+    s = model.predict_proba(x)[:, 1]
+    yhat = s >= 0.5
+    ref, bat = slice(0, GERMAN_SPLIT), slice(GERMAN_SPLIT, len(rows))
+
+    def feats(part, edges=None):
+        out = []
+        for name, col in GERMAN_NUMERIC.items():
+            if name not in ("duration", "amount", "age"):
+                continue
+            v = x[part, list(GERMAN_NUMERIC).index(name)]
+            out.append({"kind": "numeric", "name": name, "values": v,
+                        "edges": edges_of(v) if edges is None else edges[name]})
+        for name, col in GERMAN_CATEGORICAL.items():
+            vals = [r[col] for r in rows[part]]
+            dictionary = sorted(set(vals))
+            out.append({"kind": "categorical", "name": name, "dictionary": dictionary,
+                        "codes": np.array([dictionary.index(v) for v in vals])})
+        return out
+
+    ref_feats = feats(ref)
+    batch_feats = feats(bat, {f["name"]: f["edges"] for f in ref_feats if f["kind"] == "numeric"})
+    ref_correct = (y[ref] == yhat[ref]).astype(float)
+    batch_correct = (y[bat] == yhat[bat]).astype(float)
+    ref_stats = slice_stats(ref_feats, ref_correct)
+    batch_stats = slice_stats(batch_feats, batch_correct)
+    return {
+        "split": GERMAN_SPLIT,
+        "positiveLabel": "2",
+        "numericColumns": GERMAN_NUMERIC,
+        "categoricalColumns": GERMAN_CATEGORICAL,
+        "sliceNumeric": ["duration", "amount", "age"],
+        "score": jlist(s),
+        "expectedReference": classification_expected(y[ref], yhat[ref], s[ref]),
+        "expectedBatch": classification_expected(y[bat], yhat[bat], s[bat]),
+        "expectedCbpeBatch": cbpe_expected(yhat[bat], s[bat]),
+        "expectedEdges": {f["name"]: jlist(f["edges"]) for f in ref_feats if f["kind"] == "numeric"},
+        "expectedReferenceSlices": [{"feature": f, "slice": sl, "rows": r, "value": v}
+                                    for f, sl, r, v in ref_stats],
+        "expectedWorst": worst_slices("ACCURACY", batch_stats, ref_stats),
+    }
+
+
+def write(name, payload):
+    os.makedirs(OUT, exist_ok=True)
+    path = os.path.join(OUT, name)
+    with open(path, "w") as fh:
+        json.dump(payload, fh, allow_nan=False, separators=(",", ":"))
+        fh.write("\n")
+    print("wrote", os.path.relpath(path))
+
+
+def main():
+    import sklearn
+    rng = np.random.default_rng(20240611)
+    meta = {"sklearn": sklearn.__version__, "numpy": np.__version__, "z95": Z95}
+    write("performance-classification.json", {"meta": meta, "cases": classification_cases(rng)})
+    write("performance-regression.json", {"meta": meta, "cases": regression_cases(rng)})
+    write("performance-cbpe.json", {"meta": meta, "cases": cbpe_cases(rng)})
+    write("performance-slices.json", {"meta": meta, "cases": slice_cases(rng), "edgeCases": edge_cases(rng)})
+    g = german_case()
+    if g is not None:
+        write("performance-german.json", {"meta": meta, "case": g})
+
+
+if __name__ == "__main__":
+    main()
