@@ -45,7 +45,7 @@ public final class TopicProbe implements AutoCloseable {
     /** Reads every record after {@code from} until the batch with this id is sealed. */
     public AssembledBatch readBatch(Map<TopicPartition, Long> from, String batchId, Duration timeout) {
         from.forEach(consumer::seek);
-        BatchAssembler assembler = new BatchAssembler();
+        BatchAssembler<Long> assembler = new BatchAssembler<>();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -53,9 +53,9 @@ public final class TopicProbe implements AutoCloseable {
                     continue;
                 }
                 BatchRecord record = BatchRecordCodec.decode(r.value());
-                var done = assembler.accept(record, Instant.now());
+                var done = assembler.accept(record, Instant.now(), r.offset());
                 if (done.isPresent()) {
-                    return done.get();
+                    return done.get().batch();
                 }
             }
         }

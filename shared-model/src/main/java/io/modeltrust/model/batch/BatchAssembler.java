@@ -12,31 +12,72 @@ import java.util.Optional;
 
 /**
  * Collects the records of batches read from monitoring.batches and hands back each batch once its
- * seal arrives. Records of different batches may interleave; records of one batch arrive in order
- * (one partition per model). Not thread-safe: one assembler per consuming thread.
+ * seal arrives, together with the handles (for example the Kafka messages to acknowledge) of every
+ * record that made it. Records of different batches may interleave; records of one batch arrive in
+ * order (one partition per model). Not thread-safe: one assembler per consuming thread.
+ *
+ * @param <H> what the caller needs to settle a record once its batch is done with
  */
-public final class BatchAssembler {
+public final class BatchAssembler<H> {
 
-    private final Map<String, Partial> open = new LinkedHashMap<>();
+    /** A sealed batch and the handles of all its records, header first, seal last. */
+    public record Completed<H>(AssembledBatch batch, List<H> handles) {
+    }
+
+    /** A batch given up on, and the handles of the records it had. */
+    public record Expired<H>(String batchId, List<H> handles) {
+    }
+
+    private final Map<String, Partial<H>> open = new LinkedHashMap<>();
 
     /** Feeds one record; returns the batch when this record completed it. */
-    public Optional<AssembledBatch> accept(BatchRecord record, Instant now) {
+    public Optional<Completed<H>> accept(BatchRecord record, Instant now, H handle) {
         if (record instanceof BatchHeader header) {
-            open.put(header.batchId(), new Partial(header, now));
+            Partial<H> previous = open.put(header.batchId(), new Partial<>(header, now));
+            open.get(header.batchId()).handles.add(handle);
+            if (previous != null) {
+                // A re-sent header restarts the batch; the old records are settled with the new ones.
+                open.get(header.batchId()).handles.addAll(0, previous.handles);
+            }
             return Optional.empty();
         }
-        Partial partial = open.get(record.batchId());
+        Partial<H> partial = open.get(record.batchId());
         if (partial == null) {
             throw new BatchFormatException("record for batch " + record.batchId() + " arrived without its header");
         }
         partial.lastSeen = now;
+        partial.handles.add(handle);
         if (record instanceof DataChunk chunk) {
-            partial.add(chunk);
+            try {
+                partial.add(chunk);
+            } catch (BatchFormatException e) {
+                partial.handles.remove(partial.handles.size() - 1);
+                throw e;
+            }
             return Optional.empty();
         }
         BatchSeal seal = (BatchSeal) record;
         open.remove(seal.batchId());
-        return Optional.of(partial.complete(seal));
+        try {
+            return Optional.of(new Completed<>(partial.complete(seal), List.copyOf(partial.handles)));
+        } catch (BatchFormatException e) {
+            throw new InvalidBatchException(e.getMessage(), List.copyOf(partial.handles));
+        }
+    }
+
+    /** A sealed batch that does not add up; carries the handles of all its records. */
+    public static final class InvalidBatchException extends BatchFormatException {
+        private final transient List<?> handles;
+
+        InvalidBatchException(String message, List<?> handles) {
+            super(message);
+            this.handles = handles;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <H> List<H> handles() {
+            return (List<H>) handles;
+        }
     }
 
     /** True when a header for this batch was seen and the batch is not complete yet. */
@@ -52,12 +93,12 @@ public final class BatchAssembler {
      * Drops batches that saw no record for longer than {@code maxIdle}: a producer that failed
      * half-way never sends the seal, and such a batch must not hold memory or offsets forever.
      */
-    public List<String> expire(Instant now, Duration maxIdle) {
-        List<String> expired = new ArrayList<>();
-        for (Iterator<Map.Entry<String, Partial>> it = open.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Partial> e = it.next();
+    public List<Expired<H>> expire(Instant now, Duration maxIdle) {
+        List<Expired<H>> expired = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Partial<H>>> it = open.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Partial<H>> e = it.next();
             if (e.getValue().lastSeen.plus(maxIdle).isBefore(now)) {
-                expired.add(e.getKey());
+                expired.add(new Expired<>(e.getKey(), List.copyOf(e.getValue().handles)));
                 it.remove();
             }
         }
@@ -68,9 +109,10 @@ public final class BatchAssembler {
         return open.size();
     }
 
-    private static final class Partial {
+    private static final class Partial<H> {
         private final BatchHeader header;
         private final List<DataChunk> chunks = new ArrayList<>();
+        private final List<H> handles = new ArrayList<>();
         private Instant lastSeen;
 
         Partial(BatchHeader header, Instant now) {

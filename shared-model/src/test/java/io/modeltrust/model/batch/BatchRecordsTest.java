@@ -62,16 +62,18 @@ class BatchRecordsTest {
 
     @Test
     void assemblerMergesChunkDictionariesAndChecksTheSeal() {
-        BatchAssembler assembler = new BatchAssembler();
+        BatchAssembler<Integer> assembler = new BatchAssembler<>();
         BatchHeader header = (BatchHeader) BatchRecordCodec.decode(BatchRecordCodec.encode(header(), false));
         assertEquals("header", header.record());
-        assertTrue(assembler.accept(header, NOW).isEmpty());
+        assertTrue(assembler.accept(header, NOW, 1).isEmpty());
         assembler.accept(new DataChunk("b1", 0, 0, 2, List.of(new NumericColumn(new double[]{1, 2}),
-                new CategoricalColumn(new String[]{"a", "b"}, new int[]{1, 0}))), NOW);
+                new CategoricalColumn(new String[]{"a", "b"}, new int[]{1, 0}))), NOW, 2);
         assembler.accept(new DataChunk("b1", 1, 2, 2, List.of(new NumericColumn(new double[]{3, Double.NaN}),
-                new CategoricalColumn(new String[]{"c", "a"}, new int[]{1, -1}))), NOW);
-        AssembledBatch batch = assembler.accept(
-                new BatchSeal(null, 1, "e2", "credit", "b1", BatchKind.PRODUCTION, 4, 2), NOW).orElseThrow();
+                new CategoricalColumn(new String[]{"c", "a"}, new int[]{1, -1}))), NOW, 3);
+        BatchAssembler.Completed<Integer> done = assembler.accept(
+                new BatchSeal(null, 1, "e2", "credit", "b1", BatchKind.PRODUCTION, 4, 2), NOW, 4).orElseThrow();
+        assertEquals(List.of(1, 2, 3, 4), done.handles());
+        AssembledBatch batch = done.batch();
         assertEquals(4, batch.rows());
         assertEquals("[1.0, 2.0, 3.0, NaN]", Arrays.toString(batch.numeric("income").orElseThrow().values()));
         CategoricalColumn purpose = batch.categorical("purpose").orElseThrow();
@@ -82,10 +84,11 @@ class BatchRecordsTest {
 
     @Test
     void sealThatDisagreesWithWhatArrivedIsRejected() {
-        BatchAssembler assembler = new BatchAssembler();
-        assembler.accept(header(), NOW);
-        assertThrows(BatchFormatException.class, () -> assembler.accept(
-                new BatchSeal(null, 1, "e2", "credit", "b1", BatchKind.PRODUCTION, 10, 1), NOW));
+        BatchAssembler<Integer> assembler = new BatchAssembler<>();
+        assembler.accept(header(), NOW, 1);
+        BatchAssembler.InvalidBatchException e = assertThrows(BatchAssembler.InvalidBatchException.class,
+                () -> assembler.accept(new BatchSeal(null, 1, "e2", "credit", "b1", BatchKind.PRODUCTION, 10, 1), NOW, 2));
+        assertEquals(List.of(1, 2), e.handles());
     }
 
     @Test
@@ -97,9 +100,10 @@ class BatchRecordsTest {
 
     @Test
     void idleHalfPublishedBatchesExpire() {
-        BatchAssembler assembler = new BatchAssembler();
-        assembler.accept(header(), NOW);
+        BatchAssembler<Integer> assembler = new BatchAssembler<>();
+        assembler.accept(header(), NOW, 7);
         assertEquals(List.of(), assembler.expire(NOW.plusSeconds(10), java.time.Duration.ofMinutes(1)));
-        assertEquals(List.of("b1"), assembler.expire(NOW.plusSeconds(120), java.time.Duration.ofMinutes(1)));
+        assertEquals(List.of(new BatchAssembler.Expired<>("b1", List.of(7))),
+                assembler.expire(NOW.plusSeconds(120), java.time.Duration.ofMinutes(1)));
     }
 }

@@ -1,0 +1,92 @@
+package io.modeltrust.drift;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.modeltrust.drift.messaging.ResultPublisher;
+import io.modeltrust.drift.profile.ReferenceProfiles;
+import io.modeltrust.drift.profile.ReferenceStore;
+import io.modeltrust.drift.profile.ResultStore;
+import io.modeltrust.model.Json;
+import io.modeltrust.model.batch.AssembledBatch;
+import io.modeltrust.model.batch.BatchKind;
+import io.modeltrust.model.batch.BatchPipeline;
+import io.modeltrust.model.event.DriftResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * What the drift service does with each complete batch: profile a reference, compare a production
+ * batch with its reference and publish the result. Idempotent, because batches can be redelivered:
+ * a stored result means the batch is done, and the event id is derived from the batch, so even a
+ * result published twice (crash between publish and store) is recognised downstream.
+ */
+@ApplicationScoped
+public class DriftBatchHandler implements BatchPipeline.Handler {
+
+    private static final Logger LOG = Logger.getLogger(DriftBatchHandler.class);
+
+    private final ReferenceStore references;
+    private final ResultStore results;
+    private final ResultPublisher publisher;
+    private final MeterRegistry meters;
+    private final Timer computeTime;
+
+    public DriftBatchHandler(ReferenceStore references, ResultStore results, ResultPublisher publisher,
+                             MeterRegistry meters) {
+        this.references = references;
+        this.results = results;
+        this.publisher = publisher;
+        this.meters = meters;
+        this.computeTime = Timer.builder("drift.compute.time").publishPercentileHistogram()
+                .description("Time to compute all drift statistics of a batch").register(meters);
+    }
+
+    @Override
+    public void handle(AssembledBatch batch) {
+        MDC.put("modelId", batch.modelId());
+        MDC.put("batchId", batch.batchId());
+        try {
+            if (batch.kind() == BatchKind.REFERENCE) {
+                references.save(ReferenceProfiles.of(batch));
+                LOG.infof("profiled reference v%d of %s (%d rows)", batch.header().referenceVersion(), batch.modelId(),
+                        batch.rows());
+            } else if (batch.kind() == BatchKind.PRODUCTION) {
+                analyse(batch);
+            }
+        } finally {
+            MDC.remove("modelId");
+            MDC.remove("batchId");
+        }
+    }
+
+    private void analyse(AssembledBatch batch) {
+        if (results.exists(batch.modelId(), batch.batchId())) {
+            meters.counter("drift.batches.redelivered").increment();
+            return;
+        }
+        int version = batch.header().referenceVersion();
+        ReferenceProfiles reference = references.load(batch.modelId(), version).orElseThrow(() ->
+                new IllegalStateException("reference version " + version + " of model " + batch.modelId()
+                        + " was never received"));
+        String eventId = eventId(batch.modelId(), batch.batchId(), 1);
+        Instant computedAt = Instant.now();
+        long started = System.nanoTime();
+        DriftResult result = DriftComputation.compute(batch, reference, eventId, computedAt);
+        computeTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        publisher.publish(batch.modelId(), result);
+        results.save(batch.modelId(), batch.batchId(), 1, eventId, Json.toString(result), computedAt);
+        meters.counter("drift.batches").increment();
+        meters.counter("drift.rows").increment(batch.rows());
+        meters.counter("drift.features.drifted").increment(result.driftedFeatures());
+        LOG.infof("drift of %s batch %s: %s", batch.modelId(), batch.batchId(), result.explanation());
+    }
+
+    static String eventId(String modelId, String batchId, int revision) {
+        return UUID.nameUUIDFromBytes(("drift:" + modelId + ":" + batchId + ":" + revision)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,165 @@
+package io.modeltrust.drift;
+
+import io.modeltrust.drift.profile.ColumnProfile;
+import io.modeltrust.drift.profile.ReferenceProfiles;
+import io.modeltrust.drift.stats.ColumnInput;
+import io.modeltrust.drift.stats.DriftAnalyzer;
+import io.modeltrust.drift.stats.DriftConfig;
+import io.modeltrust.drift.stats.DriftReport;
+import io.modeltrust.drift.stats.FeatureComparator;
+import io.modeltrust.drift.stats.FeatureComparison;
+import io.modeltrust.model.batch.AssembledBatch;
+import io.modeltrust.model.batch.CategoricalColumn;
+import io.modeltrust.model.batch.Column;
+import io.modeltrust.model.batch.ColumnRole;
+import io.modeltrust.model.batch.ColumnSpec;
+import io.modeltrust.model.batch.NumericColumn;
+import io.modeltrust.model.event.DriftResult;
+import io.modeltrust.model.event.DriftResult.BinShift;
+import io.modeltrust.model.event.DriftResult.ColumnQuality;
+import io.modeltrust.model.event.DriftResult.DriftDetails;
+import io.modeltrust.model.event.DriftResult.FeatureDrift;
+import io.modeltrust.model.event.DriftResult.Summary;
+import io.modeltrust.model.event.ResultKind;
+import io.modeltrust.model.spec.DriftSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares one production batch with its reference profiles and turns the statistics into the
+ * drift result event. Plain Java: the statistics live in {@code stats}, this only selects columns
+ * and maps.
+ */
+public final class DriftComputation {
+
+    private DriftComputation() {
+    }
+
+    public static DriftResult compute(AssembledBatch batch, ReferenceProfiles reference, String eventId,
+                                      Instant computedAt) {
+        List<ColumnInput> inputs = new ArrayList<>();
+        List<ColumnSpec> compared = new ArrayList<>();
+        for (ColumnSpec spec : batch.header().columns()) {
+            ColumnProfile profile = reference.columns().get(spec.name());
+            if (profile == null) {
+                continue;
+            }
+            Column column = batch.column(spec.name()).orElseThrow();
+            if (spec.role() == ColumnRole.LABEL && !hasValues(column)) {
+                continue;
+            }
+            ColumnInput input = input(spec.name(), profile, column);
+            if (input != null) {
+                inputs.add(input);
+                compared.add(spec);
+            }
+        }
+        List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs);
+        List<FeatureComparison> features = new ArrayList<>();
+        FeatureComparison prediction = null;
+        FeatureComparison label = null;
+        List<ColumnQuality> quality = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            FeatureComparison c = comparisons.get(i);
+            ColumnRole role = compared.get(i).role();
+            switch (role) {
+                case FEATURE -> features.add(c);
+                case PREDICTION -> prediction = c;
+                case LABEL -> label = c;
+                default -> { }
+            }
+            quality.add(quality(c, role));
+        }
+        DriftSettings settings = batch.header().model().driftOrDefaults();
+        DriftConfig config = new DriftConfig(settings.numericTest(), settings.categoricalTest(), settings.alpha(),
+                settings.psiThreshold(), settings.datasetDriftShare());
+        DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
+        List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
+        return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(),
+                batch.header().referenceVersion(), 1, computedAt, batch.header().at(), batch.rows(),
+                featureDrift, toEvent(report.prediction()), toEvent(report.label()), report.driftShare(),
+                report.datasetDrift(), report.driftedCount(), quality,
+                new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
+                        config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
+                summary(featureDrift, report));
+    }
+
+    private static ColumnInput input(String name, ColumnProfile profile, Column column) {
+        if (profile.isNumeric() && column instanceof NumericColumn n) {
+            return new ColumnInput.Numeric(name, profile.numeric(), n.values());
+        }
+        if (!profile.isNumeric() && column instanceof CategoricalColumn c) {
+            return new ColumnInput.Categorical(name, profile.categorical(), c.dictionary(), c.codes());
+        }
+        return null;
+    }
+
+    private static boolean hasValues(Column column) {
+        if (column instanceof NumericColumn n) {
+            for (double v : n.values()) {
+                if (!Double.isNaN(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int code : ((CategoricalColumn) column).codes()) {
+            if (code >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FeatureDrift toEvent(DriftReport.ColumnDrift d) {
+        if (d == null) {
+            return null;
+        }
+        FeatureComparison c = d.comparison();
+        FeatureComparison.Explanation e = c.explanation();
+        DriftDetails details = null;
+        String sentence = null;
+        if (e != null) {
+            List<BinShift> bins = e.topBins() == null ? List.of() : e.topBins().stream()
+                    .map(b -> new BinShift(b.label(), b.referenceShare(), b.productionShare(), b.psiTerm())).toList();
+            details = new DriftDetails(bins, summary(e.reference()), summary(e.production()));
+            sentence = e.sentence();
+        }
+        return new FeatureDrift(c.feature(), c.type(), c.test(), finite(c.statistic()), finite(c.pValue()),
+                finite(d.decisionPValue()), finite(c.psi()), finite(c.jensenShannon()), finite(c.wasserstein()),
+                d.drifted(), sentence, details);
+    }
+
+    private static Summary summary(FeatureComparison.Summary s) {
+        return s == null ? null : new Summary(finite(s.mean()), finite(s.p10()), finite(s.p50()), finite(s.p90()));
+    }
+
+    private static ColumnQuality quality(FeatureComparison c, ColumnRole role) {
+        FeatureComparison.DataQuality q = c.dataQuality();
+        double reference = q.referenceMissingShare() == null ? 0 : q.referenceMissingShare();
+        double production = q.productionMissingShare() == null ? 0 : q.productionMissingShare();
+        return new ColumnQuality(c.feature(), role.wire(), c.type(), reference, production, production - reference,
+                finite(q.outOfRangeShare()), finite(q.unseenCategoryShare()));
+    }
+
+    private static String summary(List<FeatureDrift> features, DriftReport report) {
+        List<String> drifted = features.stream().filter(FeatureDrift::drifted).map(FeatureDrift::feature).toList();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%d of %d features drifted (%.0f%%)", report.driftedCount(),
+                features.size(), report.driftShare() * 100));
+        if (!drifted.isEmpty()) {
+            text.append(": ").append(String.join(", ", drifted));
+        }
+        text.append(report.datasetDrift() ? "; dataset drift." : ".");
+        if (report.prediction() != null && report.prediction().drifted()) {
+            text.append(" The prediction distribution shifted too.");
+        }
+        return text.toString();
+    }
+
+    private static Double finite(Double v) {
+        return v == null || v.isNaN() || v.isInfinite() ? null : v;
+    }
+}

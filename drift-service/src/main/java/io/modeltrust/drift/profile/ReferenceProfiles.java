@@ -1,0 +1,46 @@
+package io.modeltrust.drift.profile;
+
+import io.modeltrust.drift.stats.CategoricalReferenceProfile;
+import io.modeltrust.drift.stats.NumericReferenceProfile;
+import io.modeltrust.model.batch.AssembledBatch;
+import io.modeltrust.model.batch.CategoricalColumn;
+import io.modeltrust.model.batch.Column;
+import io.modeltrust.model.batch.ColumnRole;
+import io.modeltrust.model.batch.ColumnSpec;
+import io.modeltrust.model.batch.NumericColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The profiles of every monitored column of one reference version, by column name. */
+public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns) {
+
+    /** Roles whose columns are profiled: inputs, outputs and the sensitive attributes (data quality). */
+    static final Set<ColumnRole> PROFILED = Set.of(ColumnRole.FEATURE, ColumnRole.PREDICTION, ColumnRole.SCORE,
+            ColumnRole.LABEL, ColumnRole.SENSITIVE);
+
+    public static ReferenceProfiles of(AssembledBatch reference) {
+        List<ColumnSpec> specs = reference.header().columns();
+        List<ColumnProfile> built = specs.parallelStream()
+                .filter(spec -> PROFILED.contains(spec.role()))
+                .map(spec -> profile(spec, reference.column(spec.name()).orElseThrow()))
+                .toList();
+        Map<String, ColumnProfile> byName = new LinkedHashMap<>();
+        built.forEach(p -> byName.put(p.column(), p));
+        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName);
+    }
+
+    private static ColumnProfile profile(ColumnSpec spec, Column column) {
+        if (column instanceof NumericColumn n) {
+            return new ColumnProfile(spec.name(), spec.role(), NumericReferenceProfile.of(n.values()), null);
+        }
+        CategoricalColumn c = (CategoricalColumn) column;
+        return new ColumnProfile(spec.name(), spec.role(), null, CategoricalReferenceProfile.of(c.dictionary(), c.codes()));
+    }
+
+    public List<ColumnProfile> list() {
+        return new ArrayList<>(columns.values());
+    }
+}

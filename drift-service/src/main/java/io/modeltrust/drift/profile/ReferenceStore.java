@@ -1,0 +1,87 @@
+package io.modeltrust.drift.profile;
+
+import io.modeltrust.drift.config.DriftServiceConfig;
+import io.modeltrust.drift.stats.CategoricalReferenceProfile;
+import io.modeltrust.drift.stats.NumericReferenceProfile;
+import io.modeltrust.model.batch.ColumnRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Persists reference profiles and keeps the recently used ones in memory. */
+@ApplicationScoped
+public class ReferenceStore {
+
+    private final EntityManager em;
+    private final Map<String, ReferenceProfiles> cache;
+
+    public ReferenceStore(EntityManager em, DriftServiceConfig config) {
+        this.em = em;
+        int capacity = config.profileCacheSize();
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ReferenceProfiles> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** Replaces whatever was stored for this reference version: a redelivered reference is harmless. */
+    @Transactional
+    public void save(ReferenceProfiles profiles) {
+        em.createQuery("delete from ReferenceProfileEntity where modelId = ?1 and referenceVersion = ?2")
+                .setParameter(1, profiles.modelId()).setParameter(2, profiles.referenceVersion()).executeUpdate();
+        Instant now = Instant.now();
+        for (ColumnProfile p : profiles.list()) {
+            ReferenceProfileEntity e = new ReferenceProfileEntity();
+            e.modelId = profiles.modelId();
+            e.referenceVersion = profiles.referenceVersion();
+            e.columnName = p.column();
+            e.role = p.role().wire();
+            e.type = p.isNumeric() ? "numeric" : "categorical";
+            e.profile = p.toBytes();
+            e.createdAt = now;
+            em.persist(e);
+        }
+        synchronized (cache) {
+            cache.put(key(profiles.modelId(), profiles.referenceVersion()), profiles);
+        }
+    }
+
+    public Optional<ReferenceProfiles> load(String modelId, int referenceVersion) {
+        String key = key(modelId, referenceVersion);
+        synchronized (cache) {
+            ReferenceProfiles cached = cache.get(key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        List<ReferenceProfileEntity> rows = em.createQuery(
+                        "from ReferenceProfileEntity where modelId = ?1 and referenceVersion = ?2", ReferenceProfileEntity.class)
+                .setParameter(1, modelId).setParameter(2, referenceVersion).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        for (ReferenceProfileEntity e : rows) {
+            ColumnRole role = ColumnRole.fromWire(e.role);
+            columns.put(e.columnName, "numeric".equals(e.type)
+                    ? new ColumnProfile(e.columnName, role, NumericReferenceProfile.fromBytes(e.profile), null)
+                    : new ColumnProfile(e.columnName, role, null, CategoricalReferenceProfile.fromBytes(e.profile)));
+        }
+        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns);
+        synchronized (cache) {
+            cache.put(key, profiles);
+        }
+        return Optional.of(profiles);
+    }
+
+    private static String key(String modelId, int version) {
+        return modelId + "#" + version;
+    }
+}

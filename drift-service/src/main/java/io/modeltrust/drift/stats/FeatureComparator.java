@@ -1,0 +1,171 @@
+package io.modeltrust.drift.stats;
+
+import io.modeltrust.drift.stats.FeatureComparison.BinContribution;
+import io.modeltrust.drift.stats.FeatureComparison.DataQuality;
+import io.modeltrust.drift.stats.FeatureComparison.Explanation;
+import io.modeltrust.drift.stats.FeatureComparison.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares one production column with its reference profile. Stateless and thread-safe; profiles
+ * are read-only, so one profile can serve concurrent batches.
+ */
+public final class FeatureComparator {
+
+    private FeatureComparator() {
+    }
+
+    /**
+     * Numeric column: KS, PSI and JS over the reference decile bins, normalised Wasserstein.
+     *
+     * @param production one value per row, NaN = missing, any order (a sorted copy is made)
+     */
+    public static FeatureComparison compareNumeric(String feature, NumericReferenceProfile reference,
+                                                   double[] production) {
+        double[] sorted = SortedArrays.sortedWithoutNaN(production);
+        int n = sorted.length;
+        Double prodMissing = share(production.length - n, production.length);
+        Double refMissing = nanToNull(reference.missingShare());
+        if (reference.count() == 0 || n == 0) {
+            DataQuality dq = new DataQuality(refMissing, prodMissing, null, null);
+            return undefined(feature, FeatureComparison.NUMERIC, FeatureComparison.KS, reference.count(), n,
+                    dq, reference.count() == 0, n == 0, reference.count() == 0 ? null : summary(reference),
+                    n == 0 ? null : summary(sorted));
+        }
+        double[] refSorted = reference.sortedValues();
+        KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(refSorted, sorted);
+
+        double[] edges = reference.decileEdges();
+        long[] refCounts = reference.binCounts();
+        long[] prodCounts = SortedArrays.binCounts(sorted, edges);
+        double[] refShares = Distances.shares(refCounts);
+        double[] prodShares = Distances.shares(prodCounts);
+        double psi = Distances.psi(refShares, prodShares);
+        double js = Distances.jensenShannon(refShares, prodShares);
+        double wasserstein = Distances.wasserstein(refSorted, sorted);
+        if (reference.std() != 0) {
+            wasserstein /= reference.std();
+        }
+
+        int outside = SortedArrays.countBelow(sorted, reference.min())
+                + (n - SortedArrays.countAtMost(sorted, reference.max()));
+        DataQuality dq = new DataQuality(refMissing, prodMissing, (double) outside / n, null);
+
+        Summary refSummary = summary(reference);
+        Summary prodSummary = summary(sorted);
+        List<BinContribution> top = Explanations.topBins(refShares, prodShares, Explanations.numericLabels(edges));
+        String sentence = Explanations.numericSentence(feature, refSummary.p50(), prodSummary.p50(),
+                top.isEmpty() ? null : top.get(0), edges);
+        return new FeatureComparison(feature, FeatureComparison.NUMERIC, FeatureComparison.KS,
+                ks.statistic(), ks.pValue(), psi, js, wasserstein, reference.count(), n,
+                new Explanation(top, refSummary, prodSummary, sentence), dq);
+    }
+
+    /**
+     * Categorical column: chi-square homogeneity, PSI and JS over the union of categories seen on
+     * either side. The production dictionary is matched to the reference by string.
+     *
+     * @param dictionary production category strings
+     * @param codes      one code per row into {@code dictionary}, -1 = missing
+     */
+    public static FeatureComparison compareCategorical(String feature, CategoricalReferenceProfile reference,
+                                                       String[] dictionary, int[] codes) {
+        long[] perCode = CategoricalReferenceProfile.countCodes(dictionary.length, codes);
+        List<String> labels = new ArrayList<>(reference.categories());
+        int refK = labels.size();
+        long[] prodOnRef = new long[refK];
+        Map<String, Long> unseen = new LinkedHashMap<>();
+        long n = 0;
+        for (int c = 0; c < dictionary.length; c++) {
+            if (perCode[c] == 0) {
+                continue;
+            }
+            if (dictionary[c] == null) {
+                throw new IllegalArgumentException("dictionary entry " + c + " is null but used");
+            }
+            n += perCode[c];
+            int idx = reference.indexOf(dictionary[c]);
+            if (idx >= 0) {
+                prodOnRef[idx] += perCode[c];
+            } else {
+                unseen.merge(dictionary[c], perCode[c], Long::sum);
+            }
+        }
+        Double prodMissing = share(codes.length - n, codes.length);
+        Double refMissing = nanToNull(reference.missingShare());
+        long refN = reference.count();
+        if (refN == 0 || n == 0) {
+            DataQuality dq = new DataQuality(refMissing, prodMissing, null, null);
+            return undefined(feature, FeatureComparison.CATEGORICAL, FeatureComparison.CHI2, refN, n, dq,
+                    refN == 0, n == 0, null, null);
+        }
+        int k = refK + unseen.size();
+        long[] refRow = new long[k];
+        long[] prodRow = new long[k];
+        System.arraycopy(reference.counts(), 0, refRow, 0, refK);
+        System.arraycopy(prodOnRef, 0, prodRow, 0, refK);
+        long unseenTotal = 0;
+        int col = refK;
+        for (Map.Entry<String, Long> e : unseen.entrySet()) {
+            labels.add(e.getKey());
+            prodRow[col++] = e.getValue();
+            unseenTotal += e.getValue();
+        }
+        ChiSquareTest.Result chi2 = ChiSquareTest.homogeneity(refRow, prodRow);
+        double[] refShares = Distances.shares(refRow);
+        double[] prodShares = Distances.shares(prodRow);
+        double psi = Distances.psi(refShares, prodShares);
+        double js = Distances.jensenShannon(refShares, prodShares);
+        double unseenShare = (double) unseenTotal / n;
+
+        List<BinContribution> top = Explanations.topBins(refShares, prodShares, labels);
+        BinContribution first = top.isEmpty() ? null : top.get(0);
+        String sentence = Explanations.categoricalSentence(feature, first, first != null && first.bin() >= refK,
+                unseenShare);
+        DataQuality dq = new DataQuality(refMissing, prodMissing, null, unseenShare);
+        return new FeatureComparison(feature, FeatureComparison.CATEGORICAL, FeatureComparison.CHI2,
+                chi2.statistic(), chi2.pValue(), psi, js, null, refN, n,
+                new Explanation(top, null, null, sentence), dq);
+    }
+
+    /** Compares every column; independent columns run on the common fork-join pool. */
+    public static List<FeatureComparison> compareAll(List<? extends ColumnInput> columns) {
+        return columns.parallelStream().map(FeatureComparator::compare).toList();
+    }
+
+    public static FeatureComparison compare(ColumnInput column) {
+        if (column instanceof ColumnInput.Numeric c) {
+            return compareNumeric(c.feature(), c.reference(), c.production());
+        }
+        ColumnInput.Categorical c = (ColumnInput.Categorical) column;
+        return compareCategorical(c.feature(), c.reference(), c.dictionary(), c.codes());
+    }
+
+    private static FeatureComparison undefined(String feature, String type, String test, long refN, long n,
+                                               DataQuality dq, boolean refEmpty, boolean prodEmpty,
+                                               Summary refSummary, Summary prodSummary) {
+        Explanation explanation = new Explanation(List.of(), refSummary, prodSummary,
+                Explanations.emptySentence(feature, refEmpty, prodEmpty));
+        return new FeatureComparison(feature, type, test, null, null, null, null, null, refN, n, explanation, dq);
+    }
+
+    private static Summary summary(NumericReferenceProfile p) {
+        return new Summary(p.mean(), p.p10(), p.p50(), p.p90());
+    }
+
+    private static Summary summary(double[] sorted) {
+        return new Summary(SortedArrays.mean(sorted), SortedArrays.quantile(sorted, 0.1),
+                SortedArrays.quantile(sorted, 0.5), SortedArrays.quantile(sorted, 0.9));
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private static Double nanToNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

@@ -1,0 +1,79 @@
+package io.modeltrust.model.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The drift service's result for one production batch (CONTRACT.md "drift"). {@code prediction}
+ * and {@code label} are outside the Benjamini–Hochberg set; {@code label} is null without labels.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DriftResult(
+        String kind,
+        int schemaVersion,
+        String eventId,
+        String modelId,
+        String batchId,
+        int referenceVersion,
+        int revision,
+        Instant computedAt,
+        Instant at,
+        long rows,
+        List<FeatureDrift> features,
+        FeatureDrift prediction,
+        FeatureDrift label,
+        double driftShare,
+        boolean datasetDrift,
+        int driftedFeatures,
+        List<ColumnQuality> dataQuality,
+        DriftRule rule,
+        String explanation) {
+
+    /** The decision rule in force for this result. */
+    public record DriftRule(String numericTest, String categoricalTest, double alpha, double psiThreshold,
+                            double datasetDriftShare, String correction) {
+    }
+
+    /** One column's drift statistics; {@code wasserstein} is null for categorical columns. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeatureDrift(
+            String feature,
+            String type,
+            String test,
+            Double statistic,
+            Double pValue,
+            Double adjustedPValue,
+            Double psi,
+            Double jensenShannon,
+            Double wasserstein,
+            boolean drifted,
+            String explanation,
+            DriftDetails details) {
+    }
+
+    /** Why a column drifted: the bins that moved most and, for numbers, where the distribution sits. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DriftDetails(List<BinShift> topBins, Summary reference, Summary production) {
+    }
+
+    public record BinShift(String bin, double referenceShare, double productionShare, double psiTerm) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(Double mean, Double p10, Double p50, Double p90) {
+    }
+
+    /** Data quality of one column, production against reference. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ColumnQuality(
+            String column,
+            String role,
+            String type,
+            double referenceMissingShare,
+            double missingShare,
+            double missingShareChange,
+            Double outOfRangeShare,
+            Double unseenCategoryShare) {
+    }
+}

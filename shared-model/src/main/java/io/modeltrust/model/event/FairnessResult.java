@@ -1,0 +1,74 @@
+package io.modeltrust.model.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The fairness service's result for one production batch (CONTRACT.md "fairness"). Intersectional
+ * attributes are named "a|b" with groups "x|y". Label-dependent figures get a new revision when
+ * delayed labels arrive.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FairnessResult(
+        String kind,
+        int schemaVersion,
+        String eventId,
+        String modelId,
+        String batchId,
+        int referenceVersion,
+        int revision,
+        Instant computedAt,
+        Instant at,
+        long rows,
+        long labeledRows,
+        int minGroupSize,
+        List<AttributeResult> attributes,
+        Worst worst,
+        String explanation) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AttributeResult(
+            String attribute,
+            String referenceGroup,
+            Double demographicParityDifference,
+            Double demographicParityRatio,
+            Double equalOpportunityDifference,
+            Double equalizedOddsDifference,
+            List<GroupResult> groups,
+            Baseline baseline,
+            String explanation) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupResult(
+            String group,
+            long count,
+            double selectionRate,
+            double selectionRateLow,
+            double selectionRateHigh,
+            Double tpr,
+            Double fpr,
+            Double precision,
+            Double accuracy,
+            Double statisticalParityDifference,
+            Double disparateImpactRatio,
+            Double pValue,
+            String test,
+            boolean eligible,
+            Double baselineSelectionRate,
+            Double selectionRateChange) {
+    }
+
+    /** The same attribute on the reference data, and how far the ratio moved since. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Baseline(Double demographicParityRatio, Double demographicParityDifference,
+                           Double demographicParityRatioChange) {
+    }
+
+    /** The worst disparity of the batch, ready to be an alert's subject and explanation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Worst(String attribute, String subject, String metric, Double value, Double threshold,
+                        Double pValue, String text) {
+    }
+}

@@ -1,0 +1,55 @@
+package io.modeltrust.model.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The performance service's result for one production batch (CONTRACT.md "performance"). Revision
+ * 1 is published when the batch arrives; each labels batch that adds labels to it publishes the
+ * next revision with the realised metrics recomputed on every label known so far.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PerformanceResult(
+        String kind,
+        int schemaVersion,
+        String eventId,
+        String modelId,
+        String batchId,
+        int referenceVersion,
+        int revision,
+        Instant computedAt,
+        Instant at,
+        String task,
+        long rows,
+        long labeledRows,
+        double labelCoverage,
+        Double labelDelaySeconds,
+        Long unmatchedLabels,
+        Map<String, Double> metrics,
+        ConfusionMatrix confusionMatrix,
+        Map<String, Double> baseline,
+        Map<String, Change> change,
+        Map<String, Double> estimated,
+        Map<String, Change> estimatedChange,
+        Map<String, Interval> intervals,
+        List<Slice> slices,
+        String explanation) {
+
+    public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
+    }
+
+    /** Current minus baseline, and that as a share of |baseline| (null when the baseline is 0). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(double absolute, Double relative) {
+    }
+
+    public record Interval(double low, double high, String method) {
+    }
+
+    /** A slice whose accuracy (regression: MAE) worsened against the same slice of the reference. */
+    public record Slice(String feature, String slice, long rows, double value, long referenceRows,
+                        double referenceValue, double change) {
+    }
+}
