@@ -1,6 +1,7 @@
 package io.modeltrust.ingest.upload;
 
 import io.modeltrust.model.batch.ColumnRole;
+import io.modeltrust.model.batch.IdHash;
 import io.modeltrust.model.spec.ColumnType;
 import java.io.IOException;
 import java.util.ArrayList;

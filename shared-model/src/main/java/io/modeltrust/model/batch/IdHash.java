@@ -1,6 +1,10 @@
-package io.modeltrust.ingest.upload;
+package io.modeltrust.model.batch;
 
-/** 64-bit FNV-1a over UTF-16 chars, mixed: ids are matched by hash, collisions are ~n²/2^65. */
+/**
+ * How ids are matched when delayed labels arrive: every service that joins labels to predictions
+ * uses this one hash, so an id hashes the same everywhere.
+ *
+ * 64-bit FNV-1a over UTF-16 chars, mixed: ids are matched by hash, collisions are ~n²/2^65. */
 public final class IdHash {
 
     private IdHash() {
