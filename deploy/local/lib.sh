@@ -14,7 +14,8 @@ PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 PG_DB=${PG_DB:-monitoring}
-SERVICES="ingest-service:8081 drift-service:8082 performance-service:8083 fairness-service:8084 alert-service:8085"
+PORT_BASE=${PORT_BASE:-8080}
+SERVICES="ingest-service:$((PORT_BASE + 1)) drift-service:$((PORT_BASE + 2)) performance-service:$((PORT_BASE + 3)) fairness-service:$((PORT_BASE + 4)) alert-service:$((PORT_BASE + 5))"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -133,6 +134,7 @@ build_services() {
       stale=1
     fi
   done
+  [ -f "$ROOT/scenario/target/scenario.jar" ] || stale=1
   if [ $stale = 1 ]; then
     log "building the services (./mvnw package -DskipTests)"
     (cd "$ROOT" && mvnw package -DskipTests) || die "build failed"
@@ -144,6 +146,7 @@ start_service() { # name port
   if pid_alive "$pidfile"; then log "$svc already running (pid $(cat "$pidfile"))"; return 0; fi
   port_open 127.0.0.1 "$port" && die "port $port is taken by a process this script did not start"
   log "starting $svc on :$port"
+  QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
   nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
@@ -179,4 +182,9 @@ stop_all() {
   [ -e "$RUN_DIR/pids/kafka.pid" ] && stop_pidfile "$RUN_DIR/pids/kafka.pid"
   [ -e "$RUN_DIR/pids/postgres.pid" ] && stop_pidfile "$RUN_DIR/pids/postgres.pid"
   return 0
+}
+
+run_scenario() { # extra args for the player
+  java -cp "$ROOT/scenario/target/scenario.jar:$ROOT/scenario/target/lib/*" io.modeltrust.scenario.ScenarioPlayer \
+    --ingest "http://127.0.0.1:$((PORT_BASE + 1))" --alerts "http://127.0.0.1:$((PORT_BASE + 5))" "$@"
 }

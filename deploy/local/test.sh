@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test against a real broker and database: starts a fresh single-node Kafka on
 # 127.0.0.1:19092 (so a running platform on 9092 is left alone), uses database monitoring_test
-# (recreated), runs ./mvnw verify, and stops what it started. Extra arguments go to Maven.
+# (recreated), runs ./mvnw verify (unit, component and service tests), then starts every service on
+# ports 18081-18085 and plays the credit scenario end to end with its assertions. Stops what it started.
+# Extra arguments go to Maven.
 set -euo pipefail
 export MT_RUN_DIR=${MT_TEST_RUN_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.run/test}
 export KAFKA_PORT=${TEST_KAFKA_PORT:-19092}
 export KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19093}
 export PG_DB=${TEST_PG_DB:-monitoring_test}
+export PORT_BASE=${TEST_PORT_BASE:-18080}
 source "$(dirname "$0")/lib.sh"
 stop_all
 rm -rf "$RUN_DIR/kafka"
@@ -17,3 +20,14 @@ export TEST_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export TEST_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB
 cd "$ROOT"
 "$ROOT/mvnw" -B verify "$@"
+
+if [ -n "${SKIP_E2E:-}" ]; then
+  log "end-to-end scenario skipped (SKIP_E2E set)"
+elif ! built_services | grep -q alert-service; then
+  log "end-to-end scenario skipped: the alert service is not built yet"
+else
+  log "end-to-end: starting every service against the test broker and database"
+  for entry in $(built_services); do start_service "${entry%%:*}" "${entry##*:}"; done
+  for entry in $(built_services); do wait_ready "${entry%%:*}" "${entry##*:}"; done
+  run_scenario --check --model credit-e2e --wait-seconds "${E2E_WAIT_SECONDS:-300}"
+fi
