@@ -478,6 +478,139 @@ def german_case():
     }
 
 
+# ---------------------------------------------------------------- end-to-end pipeline
+
+def pipeline_case():
+    """Fixed data for PerformancePipelineTest (through Kafka and PostgreSQL) and the figures sklearn gives
+    on the joined data. Own seed, so adding it leaves the other fixtures unchanged.
+
+    Classification (positiveClass "yes"): a reference with labels; batch A (1500 rows, concept drift for
+    high x1 and c1=west) arrives without labels; batch B (600 rows) arrives with labels on its first 200
+    rows. labels1 = 60% of A's ids + B's rows 200..399 + 7 unknown ids, in shuffled order; labels2 = the
+    rest of A. Expected: baseline, A rev 1 (estimate only), A rev 2 (after labels1), A rev 3 (after
+    labels2), B rev 1, B rev 2. Regression: reference; batch C (800 rows, worse for high r1) without
+    labels; labels3 = all of C's ids + 3 unknown. Worst slices as METRICS.md / SliceAnalysis define them.
+    """
+    rng = np.random.default_rng(20261121)
+    cats = ["north", "south", "east", "west"]
+
+    def classification(n, prefix, drift):
+        x1 = rng.normal(0, 1, n)
+        x2 = rng.normal(0, 1, n)
+        c1 = rng.integers(0, 4, n)
+        logit = 1.3 * x1 - 0.9 * x2 + np.array([0.4, -0.3, 0.0, 0.2])[c1]
+        y = rng.random(n) < 1 / (1 + np.exp(-logit))
+        score = 1 / (1 + np.exp(-(logit + rng.normal(0, 0.3, n))))
+        pred = score >= 0.5
+        if drift:
+            flip = ((x1 > 0.8) & (rng.random(n) < 0.45)) | ((c1 == 3) & (rng.random(n) < 0.25))
+            y = y ^ flip
+        x2[rng.random(n) < 0.02] = np.nan
+        return {"ids": ["%s-%05d" % (prefix, i) for i in range(n)], "x1": x1, "x2": x2, "c1": c1,
+                "score": score, "prediction": pred, "label": y}
+
+    def features(d, edges):
+        return [{"kind": "numeric", "name": "x1", "values": d["x1"], "edges": edges["x1"]},
+                {"kind": "numeric", "name": "x2", "values": d["x2"], "edges": edges["x2"]},
+                {"kind": "categorical", "name": "c1", "codes": d["c1"], "dictionary": cats}]
+
+    def correctness(d, mask):
+        out = np.where(d["label"] == d["prediction"], 1.0, 0.0)
+        out[~mask] = np.nan
+        return out
+
+    def realised(d, mask, ref_stats=None, edges=None):
+        e = classification_expected(d["label"][mask], d["prediction"][mask], d["score"][mask])
+        e["estimatedOnLabeled"] = cbpe_expected(d["prediction"][mask], d["score"][mask])
+        if ref_stats is not None:
+            e["worst"] = worst_slices("ACCURACY", slice_stats(features(d, edges), correctness(d, mask)), ref_stats)
+        return e
+
+    def data_json(d, labeled):
+        return {"ids": d["ids"], "x1": jlist(d["x1"]), "x2": jlist(d["x2"]), "c1": jlist(d["c1"]),
+                "score": jlist(d["score"]), "prediction": jlist(d["prediction"].astype(int)),
+                "label": [int(v) if k else None for v, k in zip(d["label"], labeled)]}
+
+    def labels_json(d, rows, unknown):
+        ids = [d["ids"][i] for i in rows] + ["zz-%05d" % i for i in range(unknown)]
+        lab = [int(d["label"][i]) for i in rows] + [int(i % 2) for i in range(unknown)]
+        order = rng.permutation(len(ids))
+        return {"ids": [ids[i] for i in order], "label": [lab[i] for i in order]}
+
+    ref = classification(2000, "ref", False)
+    a = classification(1500, "a", True)
+    b = classification(600, "b", False)
+    edges = {"x1": edges_of(ref["x1"]), "x2": edges_of(ref["x2"])}
+    all_ref = np.ones(2000, dtype=bool)
+    ref_stats = slice_stats(features(ref, edges), correctness(ref, all_ref))
+    a_first = np.zeros(1500, dtype=bool)
+    a_first[rng.permutation(1500)[:900]] = True
+    b_first = np.arange(600) < 200
+    b_second = np.arange(600) < 400
+    part_a = labels_json(a, np.flatnonzero(a_first), 7)
+    part_b = labels_json(b, np.arange(200, 400), 0)
+    order = rng.permutation(len(part_a["ids"]) + len(part_b["ids"]))
+    ids = part_a["ids"] + part_b["ids"]
+    lab = part_a["label"] + part_b["label"]
+    labels1 = {"ids": [ids[i] for i in order], "label": [lab[i] for i in order]}
+    labels2 = labels_json(a, np.flatnonzero(~a_first), 0)
+    cls = {
+        "positiveClass": "yes", "negativeClass": "no", "categories": cats,
+        "reference": data_json(ref, all_ref), "batchA": data_json(a, np.zeros(1500, dtype=bool)),
+        "batchB": data_json(b, b_first), "labels1": labels1, "labels2": labels2,
+        "expected": {
+            "baseline": classification_expected(ref["label"], ref["prediction"], ref["score"]),
+            "edges": {k: jlist(v) for k, v in edges.items()},
+            "aRev1": {"estimated": cbpe_expected(a["prediction"], a["score"])},
+            "aRev2": realised(a, a_first, ref_stats, edges),
+            "aRev3": realised(a, np.ones(1500, dtype=bool), ref_stats, edges),
+            "bRev1": dict(realised(b, b_first), estimated=cbpe_expected(b["prediction"], b["score"])),
+            "bRev2": realised(b, b_second),
+            "labels1Unmatched": 7, "labels2Unmatched": 0,
+        },
+    }
+
+    sizes = ["small", "medium", "large"]
+
+    def regression(n, prefix, drift):
+        r1 = rng.normal(50, 10, n)
+        r2 = rng.integers(0, 3, n)
+        fitted = 2 * r1 + np.array([0.0, 5.0, 10.0])[r2]
+        y = fitted + rng.normal(0, 4, n)
+        if drift:
+            y = y + np.where(r1 > 60, 9.0, 0.0)
+        pred = fitted + rng.normal(0, 1, n)
+        return {"ids": ["%s-%05d" % (prefix, i) for i in range(n)], "r1": r1, "r2": r2, "prediction": pred,
+                "label": y}
+
+    rref = regression(1000, "rref", False)
+    c = regression(800, "c", True)
+    redges = {"r1": edges_of(rref["r1"])}
+
+    def rfeatures(d):
+        return [{"kind": "numeric", "name": "r1", "values": d["r1"], "edges": redges["r1"]},
+                {"kind": "categorical", "name": "r2", "codes": d["r2"], "dictionary": sizes}]
+
+    rref_stats = slice_stats(rfeatures(rref), np.abs(rref["label"] - rref["prediction"]))
+    c_expected = regression_expected(c["label"], c["prediction"])
+    c_expected["worst"] = worst_slices("MAE", slice_stats(rfeatures(c), np.abs(c["label"] - c["prediction"])),
+                                       rref_stats)
+    rids = c["ids"] + ["zz-%05d" % i for i in range(3)]
+    rlab = list(c["label"]) + [1.0, 2.0, 3.0]
+    order = rng.permutation(len(rids))
+    reg = {
+        "categories": sizes,
+        "reference": {"ids": rref["ids"], "r1": jlist(rref["r1"]), "r2": jlist(rref["r2"]),
+                      "prediction": jlist(rref["prediction"]), "label": jlist(rref["label"])},
+        "batchC": {"ids": c["ids"], "r1": jlist(c["r1"]), "r2": jlist(c["r2"]), "prediction": jlist(c["prediction"]),
+                   "label": [None] * 800},
+        "labels3": {"ids": [rids[i] for i in order], "label": [float(rlab[i]) for i in order]},
+        "expected": {"baseline": regression_expected(rref["label"], rref["prediction"]), "cRev2": c_expected,
+                     "labels3Unmatched": 3},
+    }
+    return {"classification": cls, "regression": reg}
+
+
 def write(name, payload):
     os.makedirs(OUT, exist_ok=True)
     path = os.path.join(OUT, name)
@@ -495,6 +628,7 @@ def main():
     write("performance-regression.json", {"meta": meta, "cases": regression_cases(rng)})
     write("performance-cbpe.json", {"meta": meta, "cases": cbpe_cases(rng)})
     write("performance-slices.json", {"meta": meta, "cases": slice_cases(rng), "edgeCases": edge_cases(rng)})
+    write("performance-pipeline.json", {"meta": meta, **pipeline_case()})
     g = german_case()
     if g is not None:
         write("performance-german.json", {"meta": meta, "case": g})

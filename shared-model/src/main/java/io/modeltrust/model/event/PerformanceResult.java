@@ -9,6 +9,13 @@ import java.util.Map;
  * The performance service's result for one production batch (CONTRACT.md "performance"). Revision
  * 1 is published when the batch arrives; each labels batch that adds labels to it publishes the
  * next revision with the realised metrics recomputed on every label known so far.
+ *
+ * <p>Fields added after the first contract (all optional): {@code labelsBatchId} the labels batch that
+ * produced this revision (null for revision 1); {@code newlyLabeledRows} rows that gained a label in
+ * this revision ({@code labelDelaySeconds} is the mean delay over exactly these rows);
+ * {@code estimationError} realised minus estimated (confidence-based, computed on the same labelled
+ * rows), keyed like {@code estimated}, so the estimator can be judged once labels arrive;
+ * {@code sliceSummary} one sentence about the worst slice.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PerformanceResult(
@@ -35,7 +42,11 @@ public record PerformanceResult(
         Map<String, Change> estimatedChange,
         Map<String, Interval> intervals,
         List<Slice> slices,
-        String explanation) {
+        String explanation,
+        String labelsBatchId,
+        Long newlyLabeledRows,
+        Map<String, Change> estimationError,
+        String sliceSummary) {
 
     public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
     }

@@ -1,0 +1,76 @@
+package io.modeltrust.performance;
+
+import io.modeltrust.model.batch.AssembledBatch;
+import io.modeltrust.model.batch.CategoricalColumn;
+import io.modeltrust.model.batch.Column;
+import io.modeltrust.model.batch.NumericColumn;
+import io.modeltrust.performance.metrics.ClassificationMetrics;
+import io.modeltrust.performance.metrics.ReferenceSlices;
+import io.modeltrust.performance.metrics.RegressionMetrics;
+import io.modeltrust.performance.metrics.SliceAnalysis;
+import io.modeltrust.performance.metrics.SliceFeature;
+import io.modeltrust.performance.metrics.SliceMetric;
+import io.modeltrust.performance.profile.ReferenceBaseline;
+import io.modeltrust.performance.rows.BatchColumns;
+import io.modeltrust.performance.rows.EvaluationRows;
+import io.modeltrust.performance.rows.SliceSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The baseline of a reference: realised metrics on its labelled rows, the slice schema (decile edges,
+ * frequent categories) and every reference slice's accuracy or MAE at full resolution.
+ */
+public final class BaselineComputation {
+
+    private BaselineComputation() {
+    }
+
+    public static ReferenceBaseline of(AssembledBatch reference) {
+        BatchColumns.requireUsable(reference.header().model());
+        List<String> names = BatchColumns.featureNames(reference);
+        List<Column> columns = new ArrayList<>();
+        for (String name : names) {
+            columns.add(reference.column(name).orElseThrow());
+        }
+        SliceSchema schema = SliceSchema.ofReference(names, columns);
+        EvaluationRows rows = BatchColumns.of(reference, schema, false);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int labeled = rows.labeledRows();
+        ReferenceSlices slices = null;
+        if (labeled > 0) {
+            if (rows.regression()) {
+                RegressionMetrics m = Realised.regression(rows);
+                if (m != null) {
+                    metrics.putAll(m.asMap());
+                }
+            } else {
+                ClassificationMetrics m = Realised.classification(rows);
+                metrics.putAll(m.asMap());
+            }
+            slices = SliceAnalysis.profile(fullResolution(schema, columns), rows.regression() ? SliceMetric.MAE
+                    : SliceMetric.ACCURACY, Realised.outcome(rows));
+        }
+        return new ReferenceBaseline(reference.modelId(), reference.header().referenceVersion(),
+                reference.header().model().task().wire(), reference.rows(), labeled, PerformanceComputation.finite(metrics),
+                schema, slices);
+    }
+
+    /** Reference features as they are, not coded: every category of the reference gets its own slice. */
+    private static List<SliceFeature> fullResolution(SliceSchema schema, List<Column> columns) {
+        List<SliceFeature> out = new ArrayList<>();
+        for (int f = 0; f < schema.size(); f++) {
+            SliceSchema.SliceColumn s = schema.columns().get(f);
+            Column c = columns.get(f);
+            if (s.numeric()) {
+                out.add(new SliceFeature.Numeric(s.name(), ((NumericColumn) c).values(), s.edges()));
+            } else {
+                CategoricalColumn cat = (CategoricalColumn) c;
+                out.add(new SliceFeature.Categorical(s.name(), cat.codes(), cat.dictionary()));
+            }
+        }
+        return out;
+    }
+}
