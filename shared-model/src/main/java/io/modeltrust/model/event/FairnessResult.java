@@ -8,6 +8,11 @@ import java.util.List;
  * The fairness service's result for one production batch (CONTRACT.md "fairness"). Intersectional
  * attributes are named "a|b" with groups "x|y". Label-dependent figures get a new revision when
  * delayed labels arrive.
+ *
+ * <p>{@code AttributeResult.referenceSource} says why the reference group was chosen: "privileged"
+ * (configured), "baseline" (the reference group of the baseline computed on the reference data) or
+ * "largest". {@code GroupResult.labeled} counts the group's rows with a known label (the
+ * denominator behind tpr, fpr and accuracy).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FairnessResult(
@@ -37,7 +42,8 @@ public record FairnessResult(
             Double equalizedOddsDifference,
             List<GroupResult> groups,
             Baseline baseline,
-            String explanation) {
+            String explanation,
+            String referenceSource) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,13 +63,18 @@ public record FairnessResult(
             String test,
             boolean eligible,
             Double baselineSelectionRate,
-            Double selectionRateChange) {
+            Double selectionRateChange,
+            long labeled) {
     }
 
-    /** The same attribute on the reference data, and how far the ratio moved since. */
+    /**
+     * The same attribute on the reference data, and how far the ratio moved since.
+     * {@code referenceGroup} is the baseline's reference group (the batch compares with the same one
+     * unless a privileged group is configured).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Baseline(Double demographicParityRatio, Double demographicParityDifference,
-                           Double demographicParityRatioChange) {
+                           Double demographicParityRatioChange, String referenceGroup) {
     }
 
     /** The worst disparity of the batch, ready to be an alert's subject and explanation. */

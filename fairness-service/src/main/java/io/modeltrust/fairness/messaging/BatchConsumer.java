@@ -1,0 +1,54 @@
+package io.modeltrust.fairness.messaging;
+
+import io.modeltrust.fairness.FairnessBatchHandler;
+import io.modeltrust.fairness.config.FairnessServiceConfig;
+import io.modeltrust.model.batch.BatchPipeline;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads monitoring.batches. Records are held, not acknowledged, until their batch's result is
+ * published and stored, so the throttled commit strategy never commits past unfinished work; a nack
+ * sends the record to monitoring.dlq with the reason in its headers.
+ */
+@ApplicationScoped
+public class BatchConsumer {
+
+    private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
+
+    private final BatchPipeline<Message<byte[]>> pipeline;
+
+    public BatchConsumer(FairnessBatchHandler handler, FairnessServiceConfig config) {
+        this.pipeline = new BatchPipeline<>(new BatchPipeline.Settler<>() {
+            @Override
+            public void ack(Message<byte[]> message) {
+                message.ack();
+            }
+
+            @Override
+            public void nack(Message<byte[]> message, Throwable reason) {
+                LOG.warnf(reason, "dead-lettering a batch record: %s", reason.getMessage());
+                message.nack(reason);
+            }
+        }, handler, Transient::test, config.batchIdleTimeout(), config.maxRetryBackoff(), Clock.systemUTC());
+    }
+
+    @Incoming(Channels.BATCHES)
+    @Blocking
+    @ActivateRequestContext
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        pipeline.accept(message.getPayload(), message);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    public BatchPipeline<Message<byte[]>> pipeline() {
+        return pipeline;
+    }
+}
