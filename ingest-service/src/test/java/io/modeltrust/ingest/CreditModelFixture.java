@@ -5,17 +5,17 @@ import static io.restassured.RestAssured.given;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A small credit model registered under a fresh id for each test. */
-final class CreditModelFixture {
+public final class CreditModelFixture {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    static final String SPEC = """
+    public static final String SPEC = """
             {"task":"binary_classification",
              "features":[{"name":"income","type":"numeric"},{"name":"purpose","type":"categorical"}],
              "prediction":"approved","score":"score","label":"defaulted","positiveClass":"1",
              "sensitive":["sex"],"privileged":{"sex":"male"},"id":"application_id"}""";
 
-    static final String REFERENCE_CSV = """
+    public static final String REFERENCE_CSV = """
             application_id,income,purpose,sex,approved,score,defaulted
             r1,52800,car,male,1,0.81,0
             r2,41200.5,"house, big",female,0,0.22,1
@@ -27,19 +27,19 @@ final class CreditModelFixture {
     }
 
     /** Registers a new model, uploads the reference, returns the model id. */
-    static String registerWithReference() {
+    public static String registerWithReference() {
         return registerWithReferenceExpecting(201);
     }
 
     /** Registers a new model and posts its reference, expecting this status for the reference. */
-    static String registerWithReferenceExpecting(int referenceStatus) {
+    public static String registerWithReferenceExpecting(int referenceStatus) {
         String id = registerOnly();
         given().contentType("text/csv").body(REFERENCE_CSV).post("/api/v1/models/" + id + "/reference")
                 .then().statusCode(referenceStatus);
         return id;
     }
 
-    static String registerOnly() {
+    public static String registerOnly() {
         String id = "credit-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
         given().contentType("application/json").body(SPEC).put("/api/v1/models/" + id).then().statusCode(201);
         return id;

@@ -78,6 +78,31 @@ public final class TopicProbe implements AutoCloseable {
         return out;
     }
 
+    /** Every record after {@code from} up to the end offsets as they are now, whatever batch it belongs to. */
+    public List<ConsumerRecord<String, byte[]>> recordsSince(Map<TopicPartition, Long> from) {
+        Map<TopicPartition, Long> end = endOffsets();
+        from.forEach(consumer::seek);
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!reached(end)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("could not read monitoring.batches up to " + end + " within 30 s");
+            }
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition p = new TopicPartition(r.topic(), r.partition());
+                if (r.offset() < end.get(p)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The batch-id header of a record, or null. */
+    public static String batchIdOf(ConsumerRecord<String, byte[]> r) {
+        return header(r, BatchRecordCodec.BATCH_ID_HEADER);
+    }
+
     private boolean reached(Map<TopicPartition, Long> end) {
         for (TopicPartition p : partitions) {
             if (consumer.position(p) < end.get(p)) {

@@ -5,6 +5,7 @@ import io.modeltrust.ingest.upload.CsvRowReader;
 import io.modeltrust.ingest.upload.JsonRowReader;
 import io.modeltrust.ingest.upload.LimitedInputStream;
 import io.modeltrust.ingest.upload.RowReader;
+import io.modeltrust.ingest.upload.Utf8CheckingInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +39,9 @@ final class UploadReader {
                     charset(body.contentType()).newDecoder()
                             .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)));
-            case "application/json" -> new JsonRowReader(in, false, expectedColumns);
+            case "application/json" -> new JsonRowReader(new Utf8CheckingInputStream(in), false, expectedColumns);
             case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/jsonlines" ->
-                    new JsonRowReader(in, true, expectedColumns);
+                    new JsonRowReader(new Utf8CheckingInputStream(in), true, expectedColumns);
             default -> throw new ApiProblem(415, "Unsupported Media Type",
                     "send text/csv, application/json or application/x-ndjson, not " + (type.isEmpty() ? "no Content-Type" : type));
         };

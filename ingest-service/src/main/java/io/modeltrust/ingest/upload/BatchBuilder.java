@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class BatchBuilder {
 
+    /**
+     * Largest encoded size (as {@link ChunkAccumulator} estimates it) of one row. A row is never
+     * split over chunks, so this keeps every chunk record under the producer's max.request.size and
+     * the topic's max.message.bytes (both 16 MiB) with room for the record's own overhead.
+     */
+    static final long MAX_ROW_BYTES = (16L << 20) - (256L << 10);
+
     private final String batchId;
     private final List<ExpectedColumn> expected;
     private final int chunkRows;
@@ -62,7 +69,15 @@ public final class BatchBuilder {
         while (reader.next(values)) {
             row++;
             reader.drainRowProblems(row, problems);
+            long rowBytes = estimateBytes(values, source, types);
+            if (rowBytes > MAX_ROW_BYTES) {
+                problems.add(row, null, "the row is too large: about " + rowBytes + " bytes encoded, at most "
+                        + MAX_ROW_BYTES + " fit in one record");
+            }
             boolean keep = !problems.any();
+            if (keep && !chunk.isEmpty() && chunk.bytes() + rowBytes > chunkMaxBytes) {
+                chunks.add(chunk.flush()); // close the chunk before a row that would overfill it
+            }
             for (int c = 0; c < columns; c++) {
                 ExpectedColumn column = expected.get(c);
                 String raw = source[c] < 0 ? null : values[source[c]];
@@ -104,7 +119,9 @@ public final class BatchBuilder {
                 if (row > ids.length) {
                     ids = Arrays.copyOf(ids, ids.length * 2);
                 }
-                ids[(int) row - 1] = IdHash.of(values[source[idColumn]]);
+                // a reference may leave the id out (column absent or value empty); its hashes are not used
+                String id = source[idColumn] < 0 ? null : values[source[idColumn]];
+                ids[(int) row - 1] = id == null || id == RowReader.ABSENT ? 0L : IdHash.of(id);
             }
             if (chunk.endRow(chunkMaxBytes)) {
                 chunks.add(chunk.flush());
@@ -156,6 +173,20 @@ public final class BatchBuilder {
             }
         }
         return source;
+    }
+
+    /** The row's size as {@link ChunkAccumulator} counts it (an upper bound of its encoded size). */
+    private static long estimateBytes(String[] values, int[] source, ColumnType[] types) {
+        long bytes = 0;
+        for (int c = 0; c < types.length; c++) {
+            String raw = source[c] < 0 ? null : values[source[c]];
+            if (types[c] == ColumnType.NUMERIC) {
+                bytes += 8;
+            } else {
+                bytes += raw == null || raw == RowReader.ABSENT ? 1 : 10 + 3L * raw.length();
+            }
+        }
+        return bytes;
     }
 
     private static String abbreviate(String s) {

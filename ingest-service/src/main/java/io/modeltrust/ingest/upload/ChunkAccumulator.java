@@ -79,6 +79,11 @@ final class ChunkAccumulator {
         return rows == 0;
     }
 
+    /** Estimated encoded size of the rows so far. */
+    long bytes() {
+        return bytes;
+    }
+
     int rows() {
         return rows;
     }
