@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipException;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The upload path: validate the whole body against the model, then publish it in one go, then
@@ -59,6 +60,17 @@ public class BatchIngestor {
     }
 
     public BatchReceipt ingest(String modelId, BatchKind kind, UploadBody body, Instant at, String idempotencyKey) {
+        MDC.put("modelId", modelId);
+        try {
+            return ingestWithContext(modelId, kind, body, at, idempotencyKey);
+        } finally {
+            MDC.remove("modelId");
+            MDC.remove("batchId");
+        }
+    }
+
+    private BatchReceipt ingestWithContext(String modelId, BatchKind kind, UploadBody body, Instant at,
+                                           String idempotencyKey) {
         RegisteredModel model = registry.require(modelId);
         if (idempotencyKey != null) {
             var earlier = store.findByIdempotencyKey(modelId, idempotencyKey);
@@ -71,6 +83,7 @@ public class BatchIngestor {
         requireUsable(model, kind);
         List<ExpectedColumn> layout = BatchLayout.of(spec, kind);
         String batchId = UUID.randomUUID().toString();
+        MDC.put("batchId", batchId);
         Instant receivedAt = Instant.now();
         StagedBatch staged = stage(batchId, kind, layout, body);
         int referenceVersion = kind == BatchKind.REFERENCE
