@@ -1,0 +1,68 @@
+package io.modeltrust.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the alert service; every key can be overridden by env (ALERT_…). */
+@ConfigMapping(prefix = "alert")
+public interface AlertConfig {
+
+    /** Consecutive batches without a breach after which an open or acknowledged alert resolves itself. */
+    @WithDefault("2")
+    int autoResolveAfterBatches();
+
+    /** Cooldown of rules that do not set their own: a breach this close (in batch time) to the last one reopens the old alert without paging. */
+    @WithDefault("PT6H")
+    Duration defaultCooldown();
+
+    /** Significance level for rules that require significance (fairness group p-values). */
+    @WithDefault("0.05")
+    double significanceAlpha();
+
+    /** Prefix of report links in alerts (e.g. https://monitoring.example.com); empty gives a path relative to this service. */
+    Optional<String> publicUrl();
+
+    /** Publish alert events from the outbox to Kafka; false holds them in the database (e.g. during a broker migration). */
+    @WithDefault("true")
+    boolean publishAlerts();
+
+    /** How often the outbox is polled when no commit has signalled new events. */
+    @WithDefault("1s")
+    Duration outboxPollInterval();
+
+    /** Longest wait for Kafka to acknowledge a round of alert events before it is retried. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+
+    /** Longest pause between retries of a batch while the database is unreachable. */
+    @WithDefault("30s")
+    Duration databaseRetryMaxBackoff();
+
+    /** Webhook delivery settings. */
+    Webhook webhook();
+
+    interface Webhook {
+
+        /** Attempts per delivery, the first included, before it is marked failed. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait before the first retry; each further retry waits twice as long. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Upper bound of the wait between retries. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Connect and response timeout of one delivery attempt. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How often due deliveries are polled when no commit has signalled new ones. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+}

@@ -1,0 +1,213 @@
+package io.modeltrust.alert.lifecycle;
+
+import io.modeltrust.alert.rules.AlertRule;
+import io.modeltrust.alert.rules.BatchKey;
+import io.modeltrust.alert.rules.Finding;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The alert state machine, plain Java. A persisting breach opens an alert (or, within the rule's
+ * cooldown of the last breach, reopens the resolved one without paging); further breaches update
+ * it; a number of consecutive clear batches resolves it. Every step goes to the {@link ChangeLog}.
+ */
+public final class AlertLifecycle {
+
+    public static final String SYSTEM = "system";
+
+    private final int autoResolveAfter;
+    private final Duration defaultCooldown;
+    private final Clock clock;
+
+    public AlertLifecycle(int autoResolveAfter, Duration defaultCooldown, Clock clock) {
+        this.autoResolveAfter = Math.max(1, autoResolveAfter);
+        this.defaultCooldown = defaultCooldown;
+        this.clock = clock;
+    }
+
+    /** What a rule saw for one alert key in one result. */
+    private record Observation(boolean persisted, boolean breach, Double value, List<String> subjects, String series,
+                               String explanation) {
+    }
+
+    public void apply(AlertRule rule, List<Finding> findings, ResultContext ctx, AlertBook book, ChangeLog log) {
+        if (findings.isEmpty()) {
+            return; // the result does not carry what the rule looks at: neither breach nor clear
+        }
+        if (rule.groupByBatch()) {
+            List<Finding> persisted = findings.stream().filter(Finding::persisted).toList();
+            List<Finding> breaching = findings.stream().filter(Finding::breach).toList();
+            List<Finding> shown = persisted.isEmpty() ? breaching : persisted;
+            String explanation = shown.isEmpty() ? null : Explanations.ofGroup(rule, shown, ctx);
+            List<String> subjects = shown.stream().map(f -> f.subject() == null ? f.path().canonical() : f.subject()).toList();
+            handle(rule, new AlertKey(ctx.modelId(), rule.id(), ""), new Observation(!persisted.isEmpty(), !breaching.isEmpty(),
+                    (double) shown.size(), subjects, rule.path().canonical(), explanation), ctx, book, log);
+            return;
+        }
+        for (Finding f : findings) {
+            String subject = f.subject() == null ? "" : f.subject();
+            String explanation = f.breach() ? Explanations.of(rule, f, ctx) : null;
+            handle(rule, new AlertKey(ctx.modelId(), rule.id(), subject), new Observation(f.persisted(), f.breach(), f.value(),
+                    List.of(), f.path().canonical(), explanation), ctx, book, log);
+        }
+    }
+
+    private void handle(AlertRule rule, AlertKey key, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log) {
+        AlertState active = book.active(key);
+        if (active != null) {
+            if (obs.breach()) {
+                breachAgain(rule, active, obs, ctx, book, log);
+            } else {
+                cleared(active, ctx.key(), book, log);
+            }
+            return;
+        }
+        if (!obs.persisted()) {
+            return;
+        }
+        AlertState resolved = book.lastResolved(key);
+        Duration cooldown = rule.cooldown() == null ? defaultCooldown : rule.cooldown();
+        if (resolved != null && Duration.between(resolved.batchAt, ctx.key().at()).abs().compareTo(cooldown) <= 0) {
+            reopen(rule, resolved, obs, ctx, book, log, cooldown);
+        } else {
+            open(rule, key, obs, ctx, book, log);
+        }
+    }
+
+    private void open(AlertRule rule, AlertKey key, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log) {
+        Instant now = clock.instant();
+        AlertState a = new AlertState();
+        a.alertId = UUID.randomUUID().toString();
+        a.modelId = key.modelId();
+        a.ruleId = key.ruleId();
+        a.subject = key.subject();
+        a.status = AlertStatus.OPEN;
+        a.firstBatchId = ctx.batchId();
+        a.openedAt = now;
+        a.notified = true;
+        a.isNew = true;
+        a.occurrences = 1;
+        describe(a, rule, obs, ctx.key(), now);
+        book.opened(a);
+        book.counted(a.alertId, ctx.batchId());
+        log.occurrence(a, obs.value());
+        log.record(a, Transition.OPENED, null, SYSTEM, "rule " + rule.id() + ": " + rule.condition(), true, now);
+    }
+
+    private void reopen(AlertRule rule, AlertState a, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log,
+                        Duration cooldown) {
+        Instant now = clock.instant();
+        AlertStatus from = a.status;
+        a.status = AlertStatus.OPEN;
+        a.acknowledgedAt = null;
+        a.acknowledgedBy = null;
+        a.resolvedAt = null;
+        a.resolvedBy = null;
+        a.resolveReason = null;
+        a.clearCount = 0;
+        a.notified = false;
+        a.occurrences++;
+        if (a.breachKey().isBefore(ctx.key())) {
+            describe(a, rule, obs, ctx.key(), now);
+        } else {
+            a.lastSeenAt = now;
+        }
+        book.opened(a);
+        book.counted(a.alertId, ctx.batchId());
+        log.occurrence(new ChangeLog.Occurrence(a.alertId, a.modelId, ctx.batchId(), ctx.key().at(), obs.value()));
+        log.record(a, Transition.REOPENED, from, SYSTEM,
+                "breached again within the cooldown (" + cooldown + ") of its last breach; not paged", false, now);
+    }
+
+    private void breachAgain(AlertRule rule, AlertState a, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log) {
+        Instant now = clock.instant();
+        BatchKey last = a.breachKey();
+        int order = ctx.key().compareTo(last);
+        if (order == 0) {
+            // The same batch again (a later revision): refresh what it says, it is not another occurrence.
+            describe(a, rule, obs, ctx.key(), a.lastSeenAt);
+            log.touch(a);
+            return;
+        }
+        if (order < 0 && book.hasOccurrence(a.alertId, ctx.batchId())) {
+            return;
+        }
+        if (order > 0) {
+            describe(a, rule, obs, ctx.key(), now);
+            a.clearCount = 0;
+        } else {
+            a.lastSeenAt = now; // an older batch breached too (late labels): count it, keep the newest batch
+        }
+        a.occurrences++;
+        book.counted(a.alertId, ctx.batchId());
+        log.occurrence(new ChangeLog.Occurrence(a.alertId, a.modelId, ctx.batchId(), ctx.key().at(), obs.value()));
+        log.record(a, Transition.UPDATED, a.status, SYSTEM, "breach continues in batch " + ctx.batchId(), false, now);
+    }
+
+    private void cleared(AlertState a, BatchKey key, AlertBook book, ChangeLog log) {
+        BatchKey clear = a.clearKey();
+        if (!a.breachKey().isBefore(key) || (clear != null && !clear.isBefore(key))) {
+            return; // an older or already counted batch says nothing about the streak
+        }
+        a.clearCount++;
+        a.lastClearAt = key.at();
+        a.lastClearBatchId = key.batchId();
+        log.touch(a);
+        if (a.clearCount >= autoResolveAfter) {
+            resolve(a, SYSTEM, "condition cleared for " + a.clearCount + " consecutive batches (last: " + key.batchId() + ")",
+                    book, log);
+        }
+    }
+
+    /** Acknowledges an open alert; false when it already was. */
+    public boolean acknowledge(AlertState a, String actor, String reason, ChangeLog log) {
+        if (a.status == AlertStatus.RESOLVED) {
+            throw new IllegalStateException("alert " + a.alertId + " is resolved; only open alerts can be acknowledged");
+        }
+        if (a.status == AlertStatus.ACKNOWLEDGED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        a.status = AlertStatus.ACKNOWLEDGED;
+        a.acknowledgedAt = now;
+        a.acknowledgedBy = actor;
+        log.record(a, Transition.ACKNOWLEDGED, AlertStatus.OPEN, actor, reason, false, now);
+        return true;
+    }
+
+    public void resolve(AlertState a, String actor, String reason, AlertBook book, ChangeLog log) {
+        if (a.status == AlertStatus.RESOLVED) {
+            throw new IllegalStateException("alert " + a.alertId + " is already resolved");
+        }
+        Instant now = clock.instant();
+        AlertStatus from = a.status;
+        a.status = AlertStatus.RESOLVED;
+        a.resolvedAt = now;
+        a.resolvedBy = actor;
+        a.resolveReason = reason;
+        if (book != null) {
+            book.resolved(a);
+        }
+        log.record(a, Transition.RESOLVED, from, actor, reason, a.notified, now);
+    }
+
+    private static void describe(AlertState a, AlertRule rule, Observation obs, BatchKey key, Instant seen) {
+        a.kind = rule.kind();
+        a.severity = rule.severity();
+        a.metric = rule.path().field();
+        a.series = obs.series();
+        a.comparator = rule.comparison().id();
+        a.threshold = rule.threshold();
+        a.value = obs.value();
+        a.subjects = obs.subjects();
+        a.batchId = key.batchId();
+        a.batchAt = key.at();
+        a.lastSeenAt = seen;
+        if (obs.explanation() != null) {
+            a.explanation = obs.explanation();
+        }
+    }
+}

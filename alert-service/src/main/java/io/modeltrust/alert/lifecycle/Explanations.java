@@ -1,0 +1,115 @@
+package io.modeltrust.alert.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.alert.rules.AlertRule;
+import io.modeltrust.alert.rules.Finding;
+import io.modeltrust.alert.rules.MetricPath;
+import io.modeltrust.alert.rules.Numbers;
+import java.util.List;
+
+/**
+ * The text of an alert: the metric service's own explanation where the result carries one (a
+ * feature's, the attribute's, the worst disparity's), otherwise one written from the values; then
+ * what made a persistent rule fire.
+ */
+public final class Explanations {
+
+    private static final int LISTED_SUBJECTS = 10;
+
+    private Explanations() {
+    }
+
+    public static String of(AlertRule rule, Finding finding, ResultContext ctx) {
+        String text = serviceText(finding.path(), ctx.result());
+        if (text == null) {
+            text = generated(rule, finding);
+        }
+        return withPersistence(rule, finding, text);
+    }
+
+    /** One alert for the whole batch, listing each breaching subject with its own explanation. */
+    public static String ofGroup(AlertRule rule, List<Finding> findings, ResultContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(findings.size()).append(findings.size() == 1 ? " subject breaches " : " subjects breach ")
+                .append(rule.condition()).append(" in batch ").append(ctx.batchId()).append(": ");
+        for (int i = 0; i < Math.min(LISTED_SUBJECTS, findings.size()); i++) {
+            Finding f = findings.get(i);
+            if (i > 0) {
+                sb.append("; ");
+            }
+            String text = serviceText(f.path(), ctx.result());
+            sb.append(f.subject() == null ? f.path().canonical() : f.subject());
+            if (text != null) {
+                sb.append(" (").append(text).append(')');
+            }
+        }
+        if (findings.size() > LISTED_SUBJECTS) {
+            sb.append("; and ").append(findings.size() - LISTED_SUBJECTS).append(" more");
+        }
+        return sb.append('.').toString();
+    }
+
+    private static String withPersistence(AlertRule rule, Finding finding, String text) {
+        String prefix = "retraining".equals(rule.kind()) ? "Retraining recommended. " : "";
+        if (finding.window().isEmpty()) {
+            return prefix + text;
+        }
+        StringBuilder sb = new StringBuilder(prefix).append(text).append(" Held in ")
+                .append(finding.window().size() + 1).append(" consecutive batches: ");
+        for (Finding.WindowValue w : finding.window()) {
+            sb.append(w.batchId()).append(' ').append(Numbers.format(w.value())).append(", ");
+        }
+        return sb.append("now ").append(Numbers.format(finding.value())).append('.').toString();
+    }
+
+    private static String generated(AlertRule rule, Finding f) {
+        String who = f.subject() == null ? "" : " for " + f.subject();
+        return f.path().field() + who + " is " + Numbers.format(f.value()) + " (rule " + rule.id() + ": "
+                + rule.condition() + ").";
+    }
+
+    /** The explanation the producing service attached to this part of the result, if any. */
+    static String serviceText(MetricPath path, JsonNode r) {
+        return switch (path.section()) {
+            case DRIFT, PERFORMANCE, PERFORMANCE_ESTIMATED -> text(r.path("explanation"));
+            case DRIFT_FEATURE -> text(find(r.path("features"), "feature", path.subject()).path("explanation"));
+            case DRIFT_PREDICTION -> text(r.path("prediction").path("explanation"));
+            case DRIFT_LABEL -> text(r.path("label").path("explanation"));
+            case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject());
+            case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());
+            case FAIRNESS_GROUP -> fairness(r, path.subject(), path.subjectLabel());
+        };
+    }
+
+    private static String fairness(JsonNode r, String attribute, String subject) {
+        JsonNode worst = r.path("worst");
+        if (subject.equals(worst.path("subject").asText(null)) || subject.equals(worst.path("attribute").asText(null))) {
+            String text = text(worst.path("text"));
+            if (text != null) {
+                return text;
+            }
+        }
+        return text(find(r.path("attributes"), "attribute", attribute).path("explanation"));
+    }
+
+    private static String quality(JsonNode q, String column) {
+        if (!q.isObject() || !q.path("missingShare").isNumber()) {
+            return null;
+        }
+        return "Missing share of " + column + " is " + Numbers.format(q.path("missingShare").asDouble()) + " against "
+                + Numbers.format(q.path("referenceMissingShare").asDouble()) + " in the reference.";
+    }
+
+    private static JsonNode find(JsonNode array, String nameField, String name) {
+        for (JsonNode n : array) {
+            if (name != null && name.equals(n.path(nameField).asText(null))) {
+                return n;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static String text(JsonNode n) {
+        return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
+    }
+}

@@ -1,0 +1,46 @@
+package io.modeltrust.alert.notify;
+
+import io.modeltrust.alert.lifecycle.AlertState;
+import io.modeltrust.alert.lifecycle.ChangeLog;
+import io.modeltrust.alert.rules.Numbers;
+import io.modeltrust.model.event.AlertEvent;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The CONTRACT.md alert event for a transition, and the text webhook channels show for it. */
+public final class AlertEvents {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private AlertEvents() {
+    }
+
+    public static AlertEvent of(ChangeLog.Change change, String reportUrl) {
+        AlertState a = change.alert();
+        return new AlertEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), a.alertId, a.modelId, a.batchId, a.ruleId, a.kind,
+                a.severity.id(), a.status.id(), a.subject.isEmpty() ? null : a.subject, a.metric, a.value, a.threshold,
+                a.explanation, change.at(), a.occurrences, reportUrl);
+    }
+
+    /** A Slack-compatible one-paragraph summary. */
+    public static String text(ChangeLog.Change change, AlertEvent e) {
+        AlertState a = change.alert();
+        StringBuilder sb = new StringBuilder();
+        sb.append('[').append(e.severity().toUpperCase(Locale.ROOT)).append("] ").append(e.modelId()).append(": ")
+                .append(e.rule());
+        if (e.subject() != null) {
+            sb.append(" (").append(e.subject()).append(')');
+        }
+        sb.append(' ').append(change.transition().name().toLowerCase(Locale.ROOT)).append(". ");
+        if (e.explanation() != null) {
+            sb.append(e.explanation()).append(' ');
+        }
+        sb.append(e.metric()).append(' ').append(e.value() == null ? "n/a" : Numbers.format(e.value())).append(", ")
+                .append(a.comparator).append(' ').append(Numbers.format(e.threshold())).append(", batch ").append(e.batchId())
+                .append(", ").append(e.occurrences()).append(e.occurrences() == 1 ? " occurrence" : " occurrences").append('.');
+        if (change.reason() != null && change.transition().changesStatus()) {
+            sb.append(" Why: ").append(change.reason()).append(" (by ").append(change.actor()).append(").");
+        }
+        return sb.append(" Report: ").append(e.reportUrl()).toString();
+    }
+}

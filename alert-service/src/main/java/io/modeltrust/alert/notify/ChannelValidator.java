@@ -1,0 +1,82 @@
+package io.modeltrust.alert.notify;
+
+import io.modeltrust.alert.rules.Severity;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a channel list for PUT. A channel sent without a secret keeps its stored one, so a client
+ * can round-trip GET (which masks secrets) into PUT.
+ */
+public final class ChannelValidator {
+
+    /** A problem with the channel at {@code index} (0-based). */
+    public record ChannelError(int index, String field, String message) {
+    }
+
+    public record Result(List<NotificationChannel> channels, List<ChannelError> errors) {
+    }
+
+    public static final String MASK = "********";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private ChannelValidator() {
+    }
+
+    public static Result validate(List<NotificationChannel> input, Map<String, String> storedSecrets) {
+        List<ChannelError> errors = new ArrayList<>();
+        List<NotificationChannel> out = new ArrayList<>();
+        if (input == null) {
+            errors.add(new ChannelError(-1, "channels", "a JSON array of channels is required"));
+            return new Result(List.of(), errors);
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < input.size(); i++) {
+            NotificationChannel ch = input.get(i);
+            if (ch == null) {
+                errors.add(new ChannelError(i, "channel", "null channel"));
+                continue;
+            }
+            int before = errors.size();
+            if (ch.id() == null || !ID.matcher(ch.id()).matches()) {
+                errors.add(new ChannelError(i, "id", "id is required and must match " + ID.pattern()));
+            } else if (!ids.add(ch.id())) {
+                errors.add(new ChannelError(i, "id", "duplicate channel id '" + ch.id() + "'"));
+            }
+            if (!httpUrl(ch.url())) {
+                errors.add(new ChannelError(i, "url", "an absolute http or https URL is required"));
+            }
+            String secret = ch.secret() == null || MASK.equals(ch.secret()) ? storedSecrets.get(ch.id()) : ch.secret();
+            if (secret == null || secret.isEmpty()) {
+                errors.add(new ChannelError(i, "secret", "a secret is required to sign deliveries"));
+            }
+            String severity = ch.minSeverity() == null ? "info" : ch.minSeverity();
+            try {
+                severity = Severity.parse(severity).id();
+            } catch (IllegalArgumentException e) {
+                errors.add(new ChannelError(i, "minSeverity", e.getMessage()));
+            }
+            if (errors.size() == before) {
+                out.add(new NotificationChannel(ch.id(), ch.url(), secret, severity, !Boolean.FALSE.equals(ch.enabled())));
+            }
+        }
+        return new Result(errors.isEmpty() ? out : List.of(), errors);
+    }
+
+    private static boolean httpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI u = URI.create(url);
+            return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.modeltrust.alert.rest;
+
+import io.modeltrust.alert.lifecycle.AlertQueries;
+import io.modeltrust.alert.lifecycle.AlertService;
+import io.modeltrust.alert.lifecycle.AlertView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alerts with filters and paging, their audit trail, and the human transitions. */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "alerts")
+public class AlertResource {
+
+    /** Optional body of acknowledge/resolve: who (else the X-User header, else "api") and why. */
+    public record Action(String by, String reason) {
+    }
+
+    @Inject
+    AlertQueries queries;
+    @Inject
+    AlertService service;
+
+    @GET
+    @Operation(summary = "Alerts newest first; from/to bound when they opened; paged by limit/offset")
+    public List<AlertView> list(@QueryParam("modelId") String modelId, @QueryParam("status") String status,
+                                @QueryParam("severity") String severity, @QueryParam("kind") String kind,
+                                @QueryParam("rule") String rule, @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        return queries.list(new AlertQueries.Filter(modelId == null ? null : Params.modelId(modelId),
+                Params.oneOf("status", status, "open", "acknowledged", "resolved"),
+                Params.oneOf("severity", severity, "info", "warning", "critical"),
+                Params.oneOf("kind", kind, "drift", "performance", "fairness", "data_quality", "retraining"), rule,
+                Params.instant("from", from, null), Params.instant("to", to, null), Params.limit(limit, 100, 1000),
+                Params.offset(offset)));
+    }
+
+    @GET
+    @Path("{alertId}")
+    @Operation(summary = "An alert with its audit trail (every status change, who and why) and the batches it breached in")
+    public AlertView.Detail get(@PathParam("alertId") String alertId) {
+        return queries.detail(id(alertId));
+    }
+
+    @POST
+    @Path("{alertId}/acknowledge")
+    @Operation(summary = "Acknowledge an open alert (idempotent); 409 when it is resolved")
+    public AlertView acknowledge(@PathParam("alertId") String alertId, Action action, @HeaderParam("X-User") String user) {
+        return queries.view(service.acknowledge(id(alertId), actor(action, user), action == null ? null : action.reason()));
+    }
+
+    @POST
+    @Path("{alertId}/resolve")
+    @Operation(summary = "Resolve an open or acknowledged alert; 409 when it already is resolved")
+    public AlertView resolve(@PathParam("alertId") String alertId, Action action, @HeaderParam("X-User") String user) {
+        return queries.view(service.resolve(id(alertId), actor(action, user), action == null ? null : action.reason()));
+    }
+
+    private static String actor(Action action, String user) {
+        if (action != null && action.by() != null && !action.by().isBlank()) {
+            return action.by();
+        }
+        return user == null || user.isBlank() ? "api" : user;
+    }
+
+    static String id(String alertId) {
+        try {
+            return UUID.fromString(alertId).toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("no alert " + alertId);
+        }
+    }
+}

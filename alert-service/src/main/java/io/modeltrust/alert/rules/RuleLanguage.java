@@ -1,0 +1,29 @@
+package io.modeltrust.alert.rules;
+
+/** The rule path language in brief, for the OpenAPI description (the full text is docs/alert-rules.md). */
+public final class RuleLanguage {
+
+    public static final String SUMMARY = """
+            A rule: {"id", "path", "comparator", "threshold", "severity": info|warning|critical, "kind" (optional: derived \
+            from the path, or "retraining"), "persistence": {"batches": N} or {"duration": "PT6H"}, "requireSignificance", \
+            "group": "subject"|"batch", "cooldown": "PT6H", "enabled", "description"}.
+            Paths: drift.<driftShare|datasetDrift|driftedFeatures|rows>; drift.features.<name|*>.<statistic|pValue|\
+            adjustedPValue|psi|jensenShannon|wasserstein|drifted>; drift.prediction.<field>; drift.label.<field>; \
+            drift.dataQuality.<column|*>.<referenceMissingShare|missingShare|missingShareChange|outOfRangeShare|\
+            unseenCategoryShare>; performance.<metric> (metrics.<metric>); performance.<metric>.changeFromBaseline \
+            (change.<metric>.absolute); performance.<metric>.relativeChange; performance.<metric>.baseline; \
+            performance.<metric>.intervalLow|intervalHigh; performance.estimated.<metric>[.changeFromBaseline|.relativeChange]; \
+            performance.labelCoverage|labeledRows|rows|labelDelaySeconds; fairness.<attribute|*>.<demographicParityRatio|\
+            demographicParityDifference|equalOpportunityDifference|equalizedOddsDifference>; \
+            fairness.<attribute|*>.groups.<group|*>.<count|selectionRate|selectionRateLow|selectionRateHigh|tpr|fpr|\
+            precision|accuracy|statisticalParityDifference|disparateImpactRatio|pValue|selectionRateChange>. \
+            Metrics: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, brier, ks, gini, mae, rmse, r2, mape.
+            Comparators: lt, lte, gt, gte, eq, neq, absGt, absGte (or <, <=, >, >=, ==, !=). Booleans compare as 1/0.
+            A rule matching several subjects opens one alert per subject (feature name, column, attribute, or \
+            attribute=group) unless "group": "batch", which keeps one alert listing the subjects. requireSignificance: \
+            fairness group fields need the group's pValue < 0.05; performance changeFromBaseline needs the metric's 95% \
+            interval to exclude the baseline; elsewhere it is ignored.""";
+
+    private RuleLanguage() {
+    }
+}

@@ -1,0 +1,54 @@
+package io.modeltrust.alert;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An HTTP endpoint inside the test that records what it receives and answers with a scripted status. */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as received. */
+    public record Request(String body, String signature, String eventId, String attempt, int answered) {
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    /** {@code failFirst} requests get {@code failStatus}; the rest 200. */
+    public WebhookReceiver(int failFirst, int failStatus) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            int status = calls.incrementAndGet() <= failFirst ? failStatus : 200;
+            requests.add(new Request(new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Signature-256"),
+                    exchange.getRequestHeaders().getFirst("X-Alert-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("X-Delivery-Attempt"), status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    public List<Request> requests() {
+        return requests;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,128 @@
+package io.modeltrust.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.alert.notify.WebhookSigner;
+import io.modeltrust.model.Json;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhook channels get signed, Slack-compatible deliveries; a failing one is retried with backoff and
+ * its status recorded, one that never answers well is given up on, and neither holds up the
+ * pipeline. A metric that flaps within the cooldown reopens its alert without paging again.
+ */
+@QuarkusTest
+class WebhookTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Instant T0 = Instant.parse("2026-11-21T00:00:00Z");
+
+    @Test
+    void signedDeliveriesRetriesAndCooldown() throws Exception {
+        String m = "hook-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WebhookReceiver good = new WebhookReceiver(0, 200);
+             WebhookReceiver flaky = new WebhookReceiver(2, 500);
+             WebhookReceiver dead = new WebhookReceiver(Integer.MAX_VALUE, 503);
+             ResultSender sender = new ResultSender()) {
+            given().contentType("application/json").body("""
+                    [{"id": "good", "url": "%s", "secret": "s3cret-good", "minSeverity": "info"},
+                     {"id": "flaky", "url": "%s", "secret": "s3cret-flaky", "minSeverity": "critical"},
+                     {"id": "dead", "url": "%s", "secret": "s3cret-dead", "minSeverity": "warning"},
+                     {"id": "off", "url": "http://127.0.0.1:9/never", "secret": "x", "enabled": false}]
+                    """.formatted(good.url(), flaky.url(), dead.url()))
+                    .put("/api/v1/notification-channels").then().statusCode(200).body("secret[0]", equalTo("********"));
+
+            sender.send(Results.fairness(m, "b1", T0, 0.3, 0.001)); // disparate impact (critical) + parity (warning)
+            Await.until("two alerts", WAIT, () -> alertCount(m) == 2);
+            String critical = given().get("/api/v1/alerts?modelId=" + m + "&severity=critical").path("[0].alertId");
+            String warning = given().get("/api/v1/alerts?modelId=" + m + "&severity=warning").path("[0].alertId");
+
+            Await.until("both deliveries to good", WAIT, () -> mine(good, m).size() == 2);
+            for (WebhookReceiver.Request r : mine(good, m)) {
+                assertEquals(WebhookSigner.sign("s3cret-good", r.body().getBytes(StandardCharsets.UTF_8)), r.signature());
+                JsonNode body = Json.MAPPER.readTree(r.body());
+                assertTrue(body.path("text").asText().contains(m), body.toString());
+                assertEquals(r.eventId(), body.path("alert").path("eventId").asText());
+                assertEquals("open", body.path("alert").path("status").asText());
+            }
+            Await.until("flaky delivered on its third attempt", WAIT,
+                    () -> "delivered".equals(delivery("flaky", critical).path("status").asText()));
+            assertEquals(3, delivery("flaky", critical).path("attempts").asInt());
+            List<WebhookReceiver.Request> flakyRequests = mine(flaky, m);
+            assertEquals(List.of(500, 500, 200), flakyRequests.stream().map(WebhookReceiver.Request::answered).toList());
+            assertEquals(List.of("1", "2", "3"), flakyRequests.stream().map(WebhookReceiver.Request::attempt).toList());
+            assertEquals(1, flakyRequests.stream().map(WebhookReceiver.Request::eventId).distinct().count(), "the same event");
+            assertTrue(flakyRequests.stream().allMatch(r -> WebhookSigner.sign("s3cret-flaky",
+                    r.body().getBytes(StandardCharsets.UTF_8)).equals(r.signature())));
+
+            // The dead channel fails for good; meanwhile the pipeline goes on.
+            sender.send(Results.fairness(m, "b2", T0.plusSeconds(3600), 0.32, 0.001));
+            Await.until("the update of b2", WAIT, () -> given().get("/api/v1/alerts/" + critical).jsonPath()
+                    .getInt("alert.occurrences") == 2);
+            Await.until("dead channel given up", WAIT, () -> "failed".equals(delivery("dead", critical).path("status").asText()));
+            JsonNode failed = delivery("dead", critical);
+            assertEquals(3, failed.path("attempts").asInt());
+            assertEquals(503, failed.path("lastStatusCode").asInt());
+
+            // Flapping: two clear batches resolve (paged), a breach within the cooldown reopens (not paged).
+            sender.send(Results.fairness(m, "b3", T0.plusSeconds(2 * 3600), 0.5, 0.001));
+            sender.send(Results.fairness(m, "b4", T0.plusSeconds(3 * 3600), 0.5, 0.001));
+            sender.send(Results.fairness(m, "b5", T0.plusSeconds(4 * 3600), 0.3, 0.001));
+            Await.until("the reopen at b5", WAIT, () -> given().get("/api/v1/alerts/" + critical).jsonPath()
+                    .getList("audit.transition").size() == 3);
+            given().get("/api/v1/alerts/" + critical).then().body("alert.status", equalTo("open"))
+                    .body("audit.transition", equalTo(List.of("opened", "resolved", "reopened")));
+            Await.until("resolutions delivered to good", WAIT, () -> mine(good, m).size() == 4);
+            List<String> statuses = mine(good, m).stream()
+                    .map(r -> Json.fromString(r.body(), JsonNode.class).path("alert").path("status").asText()).toList();
+            assertEquals(List.of("open", "open", "resolved", "resolved"), statuses);
+            for (String alert : List.of(critical, warning)) {
+                given().get("/api/v1/notification-channels/deliveries?channelId=good&alertId=" + alert).then()
+                        .body("status", equalTo(List.of("delivered", "delivered")));
+            }
+            given().get("/api/v1/notification-channels/deliveries?channelId=off").then().body("size()", equalTo(0));
+        } finally {
+            given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void channelValidationAndSecretRoundTrip() {
+        given().contentType("application/json").body("""
+                [{"id": "a", "url": "ftp://x", "secret": ""}, {"id": "a", "url": "http://h/x", "secret": "k", "minSeverity": "loud"}]
+                """).put("/api/v1/notification-channels").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.column", equalTo(List.of("url", "secret", "id", "minSeverity")));
+        given().contentType("application/json").body("[{\"id\": \"k\", \"url\": \"http://127.0.0.1:9/x\", \"secret\": \"one\"}]")
+                .put("/api/v1/notification-channels").then().statusCode(200);
+        // A GET's masked list can be PUT back: the stored secret is kept.
+        String listed = given().get("/api/v1/notification-channels").then().statusCode(200).extract().asString();
+        given().contentType("application/json").body(listed).put("/api/v1/notification-channels").then().statusCode(200)
+                .body("[0].minSeverity", equalTo("info")).body("[0].enabled", equalTo(true));
+        given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+    }
+
+    private static int alertCount(String m) {
+        return given().get("/api/v1/alerts?modelId=" + m).jsonPath().getList("").size();
+    }
+
+    private static List<WebhookReceiver.Request> mine(WebhookReceiver receiver, String model) {
+        return receiver.requests().stream().filter(r -> r.body().contains("\"modelId\":\"" + model + "\"")).toList();
+    }
+
+    private static JsonNode delivery(String channel, String alertId) {
+        String body = given().get("/api/v1/notification-channels/deliveries?channelId=" + channel + "&alertId=" + alertId)
+                .then().statusCode(200).extract().asString();
+        JsonNode list = Json.fromString(body, JsonNode.class);
+        return list.size() == 0 ? Json.MAPPER.createObjectNode() : list.get(list.size() - 1);
+    }
+}

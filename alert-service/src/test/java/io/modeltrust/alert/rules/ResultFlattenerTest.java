@@ -1,0 +1,68 @@
+package io.modeltrust.alert.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modeltrust.alert.Results;
+import io.modeltrust.model.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultFlattenerTest {
+
+    private static final Instant AT = Instant.parse("2026-11-21T10:00:00Z");
+
+    static Snapshot snapshot(Object result) {
+        JsonNode tree = Json.MAPPER.valueToTree(result);
+        return Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
+    }
+
+    @Test
+    void driftFieldsBooleansAndDataQuality() {
+        Snapshot s = snapshot(Results.drift("m", "b1", AT, List.of("income", "age"), Map.of("amount", 0.08)));
+        assertEquals(0.4, s.value("drift.driftShare"));
+        assertEquals(0.0, s.value("drift.datasetDrift"));
+        assertEquals(1.0, s.value("drift.features.income.drifted"));
+        assertEquals(0.0, s.value("drift.features.purpose.drifted"));
+        assertEquals(0.42, s.value("drift.features.age.psi"));
+        assertEquals(0.08, s.value("drift.dataQuality.amount.missingShareChange"), 1e-12);
+        assertNull(s.value("drift.features.unknown.psi"));
+    }
+
+    @Test
+    void performanceChangeIntervalAndEstimated() {
+        Snapshot s = snapshot(Results.performance("m", "b1", AT, 1, 0.80, 0.02, 0.75));
+        assertEquals(0.80, s.value("performance.accuracy"));
+        assertEquals(-0.07, s.value("performance.accuracy.changeFromBaseline"), 1e-12);
+        assertEquals(0.78, s.value("performance.accuracy.intervalLow"), 1e-12);
+        assertEquals(0.87, s.value("performance.accuracy.baseline"));
+        assertEquals(0.85, s.value("performance.estimated.accuracy"));
+        assertEquals(1.0, s.value("performance.labelCoverage"));
+    }
+
+    @Test
+    void fairnessAttributesAndGroups() {
+        Snapshot s = snapshot(Results.fairness("m", "b1", AT, 0.35, 0.001));
+        assertEquals(0.7, s.value("fairness.sex.demographicParityRatio"), 1e-12);
+        assertEquals(-0.15, s.value("fairness.sex.groups.female.statisticalParityDifference"), 1e-12);
+        assertEquals(0.001, s.value("fairness.sex.groups.female.pValue"));
+        assertNull(s.value("fairness.sex.groups.male.pValue"));
+    }
+
+    @Test
+    void unknownFieldsAndOddValuesAreIgnored() {
+        ObjectNode tree = Json.MAPPER.valueToTree(Results.drift("m", "b1", AT, List.of("income")));
+        tree.put("newTopLevelThing", "x");
+        tree.put("driftShare", "not a number");
+        ((ObjectNode) tree.withArray("features").get(0)).put("psi", (String) null);
+        ((ObjectNode) tree.withArray("features").get(0)).put("brandNewStatistic", 3.0);
+        Snapshot s = Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
+        assertNull(s.value("drift.driftShare"));
+        assertNull(s.value("drift.features.income.psi"));
+        assertEquals(1.0, s.value("drift.features.income.drifted"));
+    }
+}
