@@ -13,7 +13,7 @@ set -euo pipefail
 export MT_RUN_DIR=$(cd "$(dirname "$0")/.." && pwd)/.run/bench
 export KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 PG_DB=monitoring_bench PORT_BASE=28080
 source "$(dirname "$0")/../deploy/local/lib.sh"
-OUT=$ROOT/bench-results; mkdir -p "$OUT"; DATA=$MT_RUN_DIR/data; mkdir -p "$DATA"
+OUT=$ROOT/bench-results; mkdir -p "$OUT"; DATA=$MT_RUN_DIR/data/pipeline; mkdir -p "$DATA"
 stop_all; rm -rf "$RUN_DIR/kafka"; trap 'kill $(jobs -p) 2>/dev/null; stop_all' EXIT
 start_kafka; ensure_postgres --fresh; build_services
 gen() { [ -f "$DATA/$2" ] || /usr/bin/python3 "$ROOT/bench/gen_full_csv.py" "$1" "$DATA/$2" "$DATA/spec.json" "$3" "$4"; }
