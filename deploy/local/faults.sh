@@ -17,8 +17,8 @@ start_kafka; ensure_postgres --fresh; build_services
 for entry in $(built_services); do start_service "${entry%%:*}" "${entry##*:}"; done
 for entry in $(built_services); do wait_ready "${entry%%:*}" "${entry##*:}"; done
 DATA=$RUN_DIR/data; mkdir -p "$DATA"
-[ -f "$DATA/batch.csv" ] || /usr/bin/python3 "$ROOT/bench/gen_wide_csv.py" "$ROWS" "$DATA/batch.csv" "$DATA/spec.json" 1
-/usr/bin/python3 "$ROOT/bench/gen_wide_csv.py" 50000 "$DATA/ref.csv" "$DATA/spec.json"
+[ -f "$DATA/batch.csv" ] || /usr/bin/python3 "$ROOT/bench/gen_full_csv.py" "$ROWS" "$DATA/batch.csv" "$DATA/spec.json" 1 f
+[ -f "$DATA/ref.csv" ] || /usr/bin/python3 "$ROOT/bench/gen_full_csv.py" 50000 "$DATA/ref.csv" "$DATA/spec.json" 0 ref
 INGEST=http://127.0.0.1:$((PORT_BASE + 1)); ALERTS=http://127.0.0.1:$((PORT_BASE + 5))
 curl -sf -X PUT -H 'Content-Type: application/json' --data-binary @"$DATA/spec.json" "$INGEST/api/v1/models/faults" >/dev/null
 curl -sf -H 'Content-Type: text/csv' --data-binary @"$DATA/ref.csv" "$INGEST/api/v1/models/faults/reference" >/dev/null
@@ -43,7 +43,10 @@ for svc in drift-service performance-service fairness-service; do
   batch=$(curl -s -H 'Content-Type: text/csv' --data-binary @"$DATA/batch.csv" "$INGEST/api/v1/models/faults/batches" \
     | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["batchId"])')
   sleep 1.5
-  kill -9 "$(cat "$RUN_DIR/pids/$svc.pid")"; rm -f "$RUN_DIR/pids/$svc.pid"
+  victim=$(cat "$RUN_DIR/pids/$svc.pid")
+  kill -9 "$victim"; rm -f "$RUN_DIR/pids/$svc.pid"
+  for _ in $(seq 1 40); do kill -0 "$victim" 2>/dev/null || port_open 127.0.0.1 "$port" || break; sleep 0.25; done
+  wait "$victim" 2>/dev/null || true
   log "killed $svc with batch $batch in flight; restarting"
   start_service "$svc" "$port"; wait_ready "$svc" "$port"
   want="drift performance fairness"; got=""

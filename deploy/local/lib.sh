@@ -118,6 +118,24 @@ ensure_postgres() { # [--fresh]
   log "PostgreSQL on $PG_HOST:$PG_PORT, database $PG_DB"
 }
 
+ensure_browser() { # the dashboard's browser tests need Debian's chromium and chromium-driver; never fails the run
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    log "browser for the dashboard tests: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    log "chromium or chromedriver missing and cannot install them here (needs root and apt-get): the dashboard browser tests will skip"
+    return 0
+  fi
+  log "installing chromium and chromium-driver for the dashboard browser tests (apt-get)"
+  if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; then
+    log "installed: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+  else
+    log "could not install chromium/chromium-driver: the dashboard browser tests will skip"
+  fi
+  return 0
+}
+
 built_services() { # services that exist beyond an empty shell
   local entry
   for entry in $SERVICES; do

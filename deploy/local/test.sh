@@ -18,6 +18,7 @@ start_kafka
 ensure_postgres --fresh
 export TEST_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export TEST_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB
+ensure_browser
 cd "$ROOT"
 "$ROOT/mvnw" -B verify "$@"
 

@@ -1,0 +1,97 @@
+// The sections of the model page, each built from data the page already fetched.
+
+import { align, lineChart } from '../charts.js';
+import { badge, date, h, isNum, link, note, num, pct, routes, section, statusTag, table } from '../dom.js';
+import { heatmap, mostDrifted } from '../heatmap.js';
+import { alertTimeline } from '../timeline.js';
+
+/** Contiguous axis ranges where label coverage is below 1 (labels still missing). */
+function lateRanges(axis, coverage) {
+  const out = [];
+  let start = -1;
+  axis.ids.forEach((id, i) => {
+    const c = coverage.get(id);
+    const late = isNum(c) && c < 1;
+    if (late && start < 0) start = i;
+    if (!late && start >= 0) { out.push([start, i - 1]); start = -1; }
+  });
+  if (start >= 0) out.push([start, axis.ids.length - 1]);
+  return out;
+}
+
+export function performanceSection({ axis, metric, metrics, data, open, onMetric }) {
+  if (!data) return section('Performance', 'perf-title', note('No performance results in the batches shown.'));
+  const select = h('select', { id: 'metric-select' }, metrics.map((k) => h('option', { value: k, selected: k === metric }, k)));
+  select.addEventListener('change', () => onMetric(select.value));
+  const late = lateRanges(axis, data.coverage);
+  const lateCount = axis.ids.filter((id) => isNum(data.coverage.get(id)) && data.coverage.get(id) < 1).length;
+  const chart = lineChart({
+    axis, open, onOpen: open, title: `${metric}: realised and estimated, with baseline and 95% interval`,
+    label: `${metric} over ${axis.ids.length} batches`,
+    series: [
+      { name: `${metric} realised`, values: align(axis, data.real), cls: 's1' },
+      { name: `${metric} estimated (no labels needed)`, values: align(axis, data.est), cls: 's2', dashed: true },
+      { name: 'baseline (reference)', values: align(axis, data.baseline), cls: 'baseline', dashed: true },
+    ],
+    bands: [{ name: '95% interval (realised)', low: align(axis, data.low), high: align(axis, data.high), cls: 's1' }],
+    shade: late, shadeLabel: 'labels incomplete',
+  });
+  chart.dataset.chart = 'performance';
+  const parts = [h('p', { class: 'toolbar' }, h('label', { for: 'metric-select' }, 'Metric '), select), chart];
+  if (lateCount > 0) {
+    const cov = lineChart({
+      axis, onOpen: open, height: 130, yDomain: [0, 1.05], title: 'Label coverage (share of rows with a label)',
+      series: [{ name: 'label coverage', values: align(axis, data.coverage), cls: 's5', fmt: (v) => pct(v) }],
+      refLines: [{ y: 1, cls: 'ok' }],
+    });
+    cov.dataset.chart = 'label-coverage';
+    parts.push(h('p', { class: 'warn-text', dataset: { labelsLate: String(lateCount) } },
+      `Labels are late: ${lateCount} of ${axis.ids.length} batches are not fully labelled (shaded above); their realised figures may still change.`), cov);
+  } else {
+    parts.push(note('Every batch shown is fully labelled.'));
+  }
+  return section('Performance', 'perf-title', ...parts);
+}
+
+export function driftSection({ axis, matrix, shareMap, open }) {
+  const share = lineChart({
+    axis, onOpen: open, height: 170, title: 'Drift share (drifted features / features)', yDomain: [0, 1.02],
+    series: [{ name: 'drift share', values: align(axis, shareMap), cls: 's3', fmt: (v) => pct(v) }],
+    refLines: [{ y: 0.5, label: 'dataset drift 0.5', cls: 'warn' }],
+  });
+  share.dataset.chart = 'drift-share';
+  const parts = [share];
+  if (matrix && matrix.features.length > 0) {
+    parts.push(heatmap({ axis, matrix, onOpen: open }));
+    const top = mostDrifted(matrix);
+    parts.push(top.length === 0 ? note('No feature drifted in the batches shown.')
+      : table('Features that drifted most often in the batches shown', ['Feature', 'Drifted in', 'Latest PSI', 'Highest PSI'],
+        top.map((r) => h('tr', null, h('th', { scope: 'row', text: r.name }), h('td', { text: `${r.count} of ${matrix.batches.length} batches` }),
+          h('td', { class: 'num', text: num(r.latest, 4) }), h('td', { class: 'num', text: num(r.max, 4) }))), { class: 'compact' }));
+  } else {
+    parts.push(note('No drift results in the batches shown.'));
+  }
+  return section('Drift', 'drift-title', ...parts);
+}
+
+export function fairnessSection({ axis, attributes, ratios, open, more }) {
+  if (attributes.length === 0) return section('Fairness', 'fair-title', note('No fairness results in the batches shown.'));
+  const chart = lineChart({
+    axis, onOpen: open, height: 200, title: 'Demographic parity ratio per attribute (min / max selection rate)',
+    series: attributes.map((a, k) => ({ name: a, values: align(axis, ratios[k]), cls: `s${(k % 6) + 1}` })),
+    refLines: [{ y: 0.8, label: '0.8 (80% rule)', cls: 'bad', legend: '0.8 threshold' }],
+  });
+  chart.dataset.chart = 'fairness';
+  return section('Fairness', 'fair-title', chart, more ? note(`Only the first ${attributes.length} attributes are drawn.`) : null);
+}
+
+export function alertsSection({ m, axis, alerts }) {
+  const recent = alerts.slice(0, 10);
+  const rows = recent.map((a) => h('tr', null,
+    h('td', null, badge(a.severity)), h('td', null, statusTag(a.status)),
+    h('td', null, link(routes.alert(a.alertId), `${a.rule}${a.subject ? ` · ${a.subject}` : ''}`)),
+    h('td', null, link(routes.batch(m, a.batchId), a.batchId)), h('td', { text: date(a.openedAt) })));
+  return section('Alerts', 'alerts-title', alertTimeline({ axis, alerts }),
+    recent.length ? table('Most recent alerts', ['Severity', 'Status', 'Rule · subject', 'Latest batch', 'Opened'], rows, { class: 'compact' }) : null,
+    h('p', null, link(routes.alerts({ modelId: m }), `All alerts of ${m}`)));
+}

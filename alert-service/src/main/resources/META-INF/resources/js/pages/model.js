@@ -1,0 +1,112 @@
+// Model page: performance (realised, estimated, baseline, 95% interval; label coverage where labels are late),
+// drift share, the feature × batch drift heat map, fairness ratios per attribute with the 0.8 line, and the
+// alert timeline, all over one batch axis (the newest `window` batches, oldest first).
+// Requests: summary, batch list, drift matrix and alerts at once; then the newest performance and fairness
+// reports (to learn the metrics and attributes); then their series. No request per batch.
+
+import { api, byBatch, seriesOrEmpty } from '../api.js';
+import { badge, date, h, link, num, pct, routes } from '../dom.js';
+import { navigate } from '../router.js';
+import { alertsSection, driftSection, fairnessSection, performanceSection } from './model-sections.js';
+
+const WINDOWS = [100, 250, 500, 1000];
+const MAX_ATTRIBUTES = 8;
+
+export async function modelPage(main, [m], query, { signal }) {
+  const windowSize = WINDOWS.includes(Number(query.window)) ? Number(query.window) : 1000;
+  const [summary, batches, matrix, alerts] = await Promise.all([
+    api.model(m, signal),
+    api.batches(m, { limit: windowSize }, signal),
+    api.driftMatrix(m, { limit: windowSize }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : null)),
+    api.alerts({ modelId: m, limit: 1000 }, signal),
+  ]);
+  const axis = { ids: batches.map((b) => b.batchId).reverse(), at: batches.map((b) => b.at).reverse() };
+  const from = axis.at[0];
+  const perfBatch = batches.find((b) => b.results.performance);
+  const fairBatch = batches.find((b) => b.results.fairness);
+  const [perfReport, fairReport] = await Promise.all([
+    perfBatch ? api.report(m, perfBatch.batchId, signal) : null,
+    fairBatch && fairBatch !== perfBatch ? api.report(m, fairBatch.batchId, signal) : null,
+  ]);
+  const perf = perfReport ? perfReport.performance : null;
+  const fair = (fairBatch === perfBatch ? perfReport : fairReport)?.fairness || null;
+
+  const metrics = perf ? [...new Set([...Object.keys(perf.metrics || {}), ...Object.keys(perf.estimated || {})])] : [];
+  const fallback = perf && perf.task === 'regression' ? 'mae' : 'accuracy';
+  const metric = metrics.includes(query.metric) ? query.metric : (metrics.includes(fallback) ? fallback : metrics[0] || fallback);
+  const attributes = fair ? (fair.attributes || []).map((a) => a.attribute).slice(0, MAX_ATTRIBUTES) : [];
+
+  const p = `performance.${metric}`;
+  const want = perf ? [p, `${p}.baseline`, `${p}.intervalLow`, `${p}.intervalHigh`, `performance.estimated.${metric}`, 'performance.labelCoverage'] : [];
+  const [perfSeries, ratioSeries, shareSeries] = await Promise.all([
+    Promise.all(want.map((path) => seriesOrEmpty(m, path, { from }, signal))),
+    Promise.all(attributes.map((a) => seriesOrEmpty(m, 'demographicParityRatio', { feature: a, from }, signal))),
+    matrix ? null : seriesOrEmpty(m, 'drift.driftShare', { from }, signal),
+  ]);
+  if (signal.aborted) return;
+
+  const open = (i) => navigate(routes.batch(m, axis.ids[i]));
+  const perfData = perf ? Object.fromEntries(['real', 'baseline', 'low', 'high', 'est', 'coverage'].map((k, i) => [k, byBatch(perfSeries[i])])) : null;
+  const shareMap = matrix ? new Map(matrix.batches.map((b, i) => [b.batchId, matrix.driftShare[i]])) : byBatch(shareSeries);
+
+  main.append(
+    header(m, summary, axis, windowSize, metric, metrics),
+    summaryTiles(m, summary, axis, perfData, metric, shareMap),
+    performanceSection({ axis, metric, metrics, data: perfData, open, onMetric: (v) => navigate(hashWith(m, query, { metric: v })) }),
+    driftSection({ axis, matrix, shareMap, open }),
+    fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
+    alertsSection({ m, axis, alerts }),
+  );
+  // Rendered once the browser has laid out and painted the charts and the heat map.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+function hashWith(m, query, change) {
+  const q = new URLSearchParams({ ...query, ...change }).toString();
+  return `${routes.model(m)}?${q}`;
+}
+
+function header(m, summary, axis, windowSize, metric, metrics) {
+  const select = h('select', { id: 'window-select' },
+    WINDOWS.map((w) => h('option', { value: String(w), selected: w === windowSize }, `last ${w} batches`)));
+  select.addEventListener('change', () => navigate(`${routes.model(m)}?window=${select.value}&metric=${encodeURIComponent(metric)}`));
+  return h('header', { class: 'page-head' },
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, link('#/', 'Models'), ' › ', m),
+    h('h1', { text: m }),
+    h('p', { class: 'toolbar' },
+      link(routes.rules(m), 'Alert rules'), ' · ', link(routes.alerts({ modelId: m }), 'All alerts'), ' · ',
+      h('label', { for: 'window-select' }, 'Show '), select,
+      h('span', { class: 'muted' }, ` ${axis.ids.length} batch${axis.ids.length === 1 ? '' : 'es'} shown${metrics.length ? '' : ', no performance results'}`)));
+}
+
+function tile(label, value, extra, cls) {
+  return h('div', { class: `tile ${cls || ''}` }, h('div', { class: 'tile-label', text: label }), h('div', { class: 'tile-value', text: value }),
+    extra ? h('div', { class: 'tile-extra muted' }, extra) : null);
+}
+
+function lastOf(axis, map) {
+  for (let i = axis.ids.length - 1; i >= 0; i--) if (map && map.has(axis.ids[i]) && map.get(axis.ids[i]) !== null) return { id: axis.ids[i], value: map.get(axis.ids[i]) };
+  return null;
+}
+
+function summaryTiles(m, summary, axis, perf, metric, shareMap) {
+  const share = lastOf(axis, shareMap);
+  const real = perf ? lastOf(axis, perf.real) : null;
+  const est = perf ? lastOf(axis, perf.est) : null;
+  const cov = perf ? lastOf(axis, perf.coverage) : null;
+  return h('div', { class: 'tiles', role: 'list' },
+    h('div', { role: 'listitem', class: 'tile', dataset: { tile: 'alerts' } },
+      h('div', { class: 'tile-label', text: 'Open alerts' }),
+      h('div', { class: 'tile-value' }, ['critical', 'warning', 'info'].map((s) => [badge(s, summary.openAlerts[s] || 0), ' ']))),
+    wrapItem(tile('Last batch', summary.latestBatchId || '–', date(summary.latestBatchAt)), 'last-batch'),
+    wrapItem(tile('Drift share', share ? pct(share.value) : '–', share ? `batch ${share.id}` : null, share && share.value >= 0.5 ? 'bad' : ''), 'drift'),
+    wrapItem(tile(`${metric} (realised)`, real ? num(real.value) : '–', real ? `batch ${real.id}` : 'no labels yet'), 'performance'),
+    wrapItem(tile(`${metric} (estimated)`, est ? num(est.value) : '–', est ? `batch ${est.id}` : null), 'estimated'),
+    wrapItem(tile('Label coverage', cov ? pct(cov.value) : '–', cov ? `batch ${cov.id}` : null, cov && cov.value < 1 ? 'warn' : ''), 'coverage'));
+}
+
+function wrapItem(el, key) {
+  el.setAttribute('role', 'listitem');
+  el.dataset.tile = key;
+  return el;
+}
