@@ -31,6 +31,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.MDC;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -165,10 +166,17 @@ public class ResultPipeline {
             windows.add(row);
             Snapshot snapshot = Snapshot.of(key, e.revision(), points);
             ResultContext ctx = new ResultContext(e.modelId(), key, e.kind(), e.revision(), e.tree());
-            for (AlertRule rule : rules.get(e.modelId())) {
-                if (rule.enabled() && rule.resultKind().equals(e.kind())) {
-                    lifecycle.apply(rule, evaluator.evaluate(rule, snapshot, windows.of(e.modelKind())), ctx, book, log);
+            MDC.put("modelId", e.modelId());
+            MDC.put("batchId", e.batchId());
+            try {
+                for (AlertRule rule : rules.get(e.modelId())) {
+                    if (rule.enabled() && rule.resultKind().equals(e.kind())) {
+                        lifecycle.apply(rule, evaluator.evaluate(rule, snapshot, windows.of(e.modelKind())), ctx, book, log);
+                    }
                 }
+            } finally {
+                MDC.remove("modelId");
+                MDC.remove("batchId");
             }
         }
         dictionaries.saveNew(c, dicts);
