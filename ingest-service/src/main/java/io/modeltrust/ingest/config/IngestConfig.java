@@ -25,7 +25,7 @@ public interface IngestConfig {
     boolean deflateChunks();
 
     /** How long a POST may wait for Kafka to acknowledge the whole batch before answering 503. */
-    @WithDefault("20s")
+    @WithDefault("10s")
     Duration publishTimeout();
 
     /** Topic that carries batches. */
