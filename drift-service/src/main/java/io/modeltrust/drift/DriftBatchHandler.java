@@ -2,7 +2,7 @@ package io.modeltrust.drift;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.modeltrust.drift.messaging.ResultPublisher;
+import io.modeltrust.service.messaging.ResultPublisher;
 import io.modeltrust.drift.profile.ReferenceProfiles;
 import io.modeltrust.drift.profile.ReferenceStore;
 import io.modeltrust.drift.profile.ResultStore;

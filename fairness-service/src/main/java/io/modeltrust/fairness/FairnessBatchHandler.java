@@ -7,7 +7,7 @@ import io.modeltrust.fairness.FairnessComputation.Meta;
 import io.modeltrust.fairness.config.FairnessServiceConfig;
 import io.modeltrust.fairness.labels.LabelSet;
 import io.modeltrust.fairness.labels.PendingPredictions;
-import io.modeltrust.fairness.messaging.ResultPublisher;
+import io.modeltrust.service.messaging.ResultPublisher;
 import io.modeltrust.fairness.metrics.FairnessReport;
 import io.modeltrust.fairness.store.BaselineStore;
 import io.modeltrust.fairness.store.PendingEntity;
@@ -140,7 +140,7 @@ public class FairnessBatchHandler implements BatchPipeline.Handler {
         }
         FairnessResult result = computed.result();
         String json = Json.toString(result);
-        publisher.publish(batch.modelId(), json);
+        publisher.publishJson(batch.modelId(), json);
         results.saveFirst(new ResultStore.Row(batch.modelId(), batch.batchId(), 1, eventId, json, computedAt), waiting);
         count(BatchKind.PRODUCTION, batch.rows());
         LOG.infof("fairness of %s batch %s (%d rows, %d attributes) computed in %.1f ms (packing for labels %.1f ms): %s",
@@ -219,7 +219,7 @@ public class FairnessBatchHandler implements BatchPipeline.Handler {
         long computeNanos = System.nanoTime() - started;
         computeTime.record(computeNanos, TimeUnit.NANOSECONDS);
         String json = Json.toString(computed.result());
-        publisher.publish(modelId, json);
+        publisher.publishJson(modelId, json);
         results.saveRevision(new ResultStore.Row(modelId, view.batchId(), revision, eventId, json, computedAt), state,
                 applied.labeledRows());
         meters.counter("fairness.revisions").increment();

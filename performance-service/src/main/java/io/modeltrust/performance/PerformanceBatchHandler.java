@@ -8,7 +8,7 @@ import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.BatchPipeline;
 import io.modeltrust.model.event.PerformanceResult;
 import io.modeltrust.performance.config.PerformanceServiceConfig;
-import io.modeltrust.performance.messaging.ResultPublisher;
+import io.modeltrust.service.messaging.ResultPublisher;
 import io.modeltrust.performance.pending.LabelBatchEntity;
 import io.modeltrust.performance.pending.Ledger;
 import io.modeltrust.performance.pending.PendingEntity;

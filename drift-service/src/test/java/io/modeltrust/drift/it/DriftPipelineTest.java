@@ -1,5 +1,6 @@
 package io.modeltrust.drift.it;
 
+import io.modeltrust.service.testing.KafkaTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

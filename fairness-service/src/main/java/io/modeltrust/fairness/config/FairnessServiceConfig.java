@@ -8,14 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "fairness")
 public interface FairnessServiceConfig {
 
-    /** A batch that receives no record for this long is given up (its producer died half-way). */
-    @WithDefault("PT10M")
-    Duration batchIdleTimeout();
-
-    /** Longest pause between retries while the database or the broker is away. */
-    @WithDefault("PT5S")
-    Duration maxRetryBackoff();
-
     /** Baselines (fairness figures of a reference version) kept in memory. */
     @WithDefault("16")
     int baselineCacheSize();

@@ -1,5 +1,6 @@
 package io.modeltrust.fairness.it;
 
+import io.modeltrust.service.testing.KafkaTestSupport;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package io.modeltrust.fairness.it;
 
+import io.modeltrust.service.testing.KafkaTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modeltrust.model.Json;

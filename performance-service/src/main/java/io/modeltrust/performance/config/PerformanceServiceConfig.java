@@ -8,14 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "performance")
 public interface PerformanceServiceConfig {
 
-    /** A batch that receives no record for this long is given up (its producer died half-way). */
-    @WithDefault("PT10M")
-    Duration batchIdleTimeout();
-
-    /** Longest pause between retries while the database or the broker is away. */
-    @WithDefault("PT5S")
-    Duration maxRetryBackoff();
-
     /** Reference baselines kept in memory, by model and reference version. */
     @WithDefault("8")
     int baselineCacheSize();

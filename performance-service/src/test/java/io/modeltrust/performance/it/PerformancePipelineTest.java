@@ -1,5 +1,6 @@
 package io.modeltrust.performance.it;
 
+import io.modeltrust.service.testing.KafkaTestSupport;
 import static io.modeltrust.performance.it.PipelineFixture.close;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.modeltrust.drift.rest;
+package io.modeltrust.service.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,8 +1,7 @@
-package io.modeltrust.fairness.messaging;
+package io.modeltrust.service.messaging;
 
-import io.modeltrust.fairness.FairnessBatchHandler;
-import io.modeltrust.fairness.config.FairnessServiceConfig;
 import io.modeltrust.model.batch.BatchPipeline;
+import io.modeltrust.service.config.PipelineConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -16,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads monitoring.batches. Records are held, not acknowledged, until their batch's result is
  * published and stored, so the throttled commit strategy never commits past unfinished work; a nack
- * sends the record to monitoring.dlq with the reason in its headers.
+ * sends the record to monitoring.dlq with the reason in its headers. What a batch means is the
+ * service's {@link BatchPipeline.Handler}, its one bean of that type.
  */
 @ApplicationScoped
 public class BatchConsumer {
@@ -25,7 +25,7 @@ public class BatchConsumer {
 
     private final BatchPipeline<Message<byte[]>> pipeline;
 
-    public BatchConsumer(FairnessBatchHandler handler, FairnessServiceConfig config) {
+    public BatchConsumer(BatchPipeline.Handler handler, PipelineConfig config) {
         this.pipeline = new BatchPipeline<>(new BatchPipeline.Settler<>() {
             @Override
             public void ack(Message<byte[]> message) {

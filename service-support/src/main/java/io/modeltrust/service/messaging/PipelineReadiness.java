@@ -1,4 +1,4 @@
-package io.modeltrust.performance.messaging;
+package io.modeltrust.service.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

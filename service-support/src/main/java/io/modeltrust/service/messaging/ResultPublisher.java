@@ -1,4 +1,4 @@
-package io.modeltrust.drift.messaging;
+package io.modeltrust.service.messaging;
 
 import io.modeltrust.model.Json;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -18,7 +18,12 @@ public class ResultPublisher {
     }
 
     public void publish(String modelId, Object event) {
-        emitter.sendMessageAndAwait(Message.of(Json.toString(event))
+        publishJson(modelId, Json.toString(event));
+    }
+
+    /** For an event already serialised, so that a stored copy is byte for byte what was published. */
+    public void publishJson(String modelId, String json) {
+        emitter.sendMessageAndAwait(Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(modelId).build()));
     }
 }

@@ -1,4 +1,4 @@
-package io.modeltrust.performance.messaging;
+package io.modeltrust.service.messaging;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +18,7 @@ final class Transient {
                     return true;
                 }
             }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof RetriableException
+            if (t.getClass().getSimpleName().equals("JDBCConnectionException") || t instanceof RetriableException
                     || t instanceof TimeoutException || t instanceof java.net.ConnectException
                     || t instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;

@@ -1,4 +1,4 @@
-package io.modeltrust.performance.it;
+package io.modeltrust.service.testing;
 
 import io.modeltrust.model.batch.BatchRecord;
 import io.modeltrust.model.batch.BatchRecordCodec;

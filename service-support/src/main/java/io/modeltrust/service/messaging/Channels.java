@@ -1,4 +1,4 @@
-package io.modeltrust.fairness.messaging;
+package io.modeltrust.service.messaging;
 
 /** Channel names; the topics behind them are set in application.properties. */
 public final class Channels {
