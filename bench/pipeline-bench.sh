@@ -14,7 +14,8 @@ export MT_RUN_DIR=$(cd "$(dirname "$0")/.." && pwd)/.run/bench
 export KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 PG_DB=monitoring_bench PORT_BASE=28080
 source "$(dirname "$0")/../deploy/local/lib.sh"
 OUT=$ROOT/bench-results; mkdir -p "$OUT"; DATA=$MT_RUN_DIR/data/pipeline; mkdir -p "$DATA"
-stop_all; rm -rf "$RUN_DIR/kafka"; trap 'kill $(jobs -p) 2>/dev/null; stop_all' EXIT
+stop_all; rm -rf "$RUN_DIR/kafka"; listener=""
+trap '[ -n "$listener" ] && kill "$listener" 2>/dev/null; stop_all' EXIT
 start_kafka; ensure_postgres --fresh; build_services
 gen() { [ -f "$DATA/$2" ] || /usr/bin/python3 "$ROOT/bench/gen_full_csv.py" "$1" "$DATA/$2" "$DATA/spec.json" "$3" "$4"; }
 gen 100000 ref.csv 0 ref; gen 1000000 batch-1m.csv 0 s; gen 100000 batch-100k.csv 0 t; gen 1000 batch-1k-drifted.csv 1 l
@@ -24,8 +25,9 @@ for entry in $(built_services); do
   MT_SERVICE_JAVA_OPTS=$opts start_service "$svc" "${entry##*:}"
 done
 for entry in $(built_services); do wait_ready "${entry%%:*}" "${entry##*:}"; done
-kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$KAFKA_PORT \
+java -Xmx256m -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$KAFKA_PORT \
   --topic monitoring.alerts --property print.timestamp=true > "$DATA/alerts.txt" 2>/dev/null &
+listener=$!
 sleep 3
 /usr/bin/python3 "$ROOT/bench/pipeline_bench.py" "http://127.0.0.1:$((PORT_BASE + 1))" "http://127.0.0.1:$((PORT_BASE + 5))" \
   "$DATA" "$DATA/alerts.txt" "$((PORT_BASE + 1)),$((PORT_BASE + 2)),$((PORT_BASE + 3)),$((PORT_BASE + 4)),$((PORT_BASE + 5))" \
@@ -44,6 +46,7 @@ records=$(( topic_bytes / 1000000 + 1 ))
     --messages 1000000000 --timeout 15000 2>/dev/null | tail -1 | sed 's/^/    /'
   echo "    (columns: start, end, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...)"
 } | tee -a "$OUT/pipeline.txt"
+kill "$listener" 2>/dev/null; listener=""
 stop_all
 if [ -z "${NO_ENGINES:-}" ]; then
   echo "engine baselines (SciPy / scikit-learn / pandas on the same 1M-row computations):" | tee -a "$OUT/pipeline.txt"
