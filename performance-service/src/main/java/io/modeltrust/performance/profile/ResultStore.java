@@ -1,5 +1,6 @@
 package io.modeltrust.performance.profile;
 
+import io.modeltrust.service.store.ResultEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package io.modeltrust.drift.profile;
+package io.modeltrust.service.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,7 +10,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A published drift result, kept as published; its presence marks the batch as done. */
+/**
+ * A published result revision, kept byte for byte as published, in each metric service's own
+ * {@code results} table; its presence marks that revision as done, which makes redelivery a no-op.
+ */
 @Entity
 @Table(name = "results")
 @IdClass(ResultEntity.Key.class)
