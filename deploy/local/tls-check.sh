@@ -174,6 +174,14 @@ print(" ".join(sorted(f["feature"] for f in d.get("features", []) if f.get("drif
 check "the drift result flags the shifted features n0 and n1" "$([[ " $drifted " == *" n0 "* && " $drifted " == *" n1 "* ]] && echo 0 || echo 1)" \
   "drifted: '$drifted'"
 
+# Optional (TLS_CHECK_SCENARIO=1, about a minute more): the whole credit scenario over HTTPS, the player
+# trusting the CA through the JDK's trust store properties.
+if [ -n "${TLS_CHECK_SCENARIO:-}" ]; then
+  MT_SCENARIO_JAVA_OPTS="-Djavax.net.ssl.trustStore=$TLS/truststore.p12 -Djavax.net.ssl.trustStorePassword=$PASS -Djavax.net.ssl.trustStoreType=PKCS12" \
+    run_scenario --check --model credit-tls --wait-seconds 300 > "$RUN_DIR/logs/scenario.log" 2>&1
+  check "the credit scenario over HTTPS (ScenarioPlayer --check)" "$?" "see $RUN_DIR/logs/scenario.log"
+fi
+
 # PostgreSQL: the services' connections are SSL; a plaintext connection is refused; verify-full works.
 ssl=$(psql_local -c "SELECT count(*) FROM pg_stat_ssl JOIN pg_stat_activity USING (pid) WHERE ssl AND datname='$PG_DB'")
 check "PostgreSQL sees SSL connections to $PG_DB ($ssl)" "$([ "${ssl:-0}" -gt 0 ] && echo 0 || echo 1)"
