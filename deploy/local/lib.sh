@@ -15,6 +15,11 @@ PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 PG_DB=${PG_DB:-monitoring}
 PORT_BASE=${PORT_BASE:-8080}
+# TLS (docs/security.md), all off by default: KAFKA_TLS_DIR (kafka.keystore.p12 + truststore.p12, password
+# KAFKA_TLS_PASSWORD) makes the broker's client listener on KAFKA_PORT speak SSL only; PG_JDBC_PARAMS is appended
+# to the services' JDBC URL (e.g. sslmode=verify-full&sslrootcert=/path/ca.crt); MT_HTTP_SCHEME=https and
+# MT_CURL_OPTS (e.g. --cacert ca.crt) are how wait_ready and run_scenario reach services that serve HTTPS.
+MT_HTTP_SCHEME=${MT_HTTP_SCHEME:-http}
 SERVICES="ingest-service:$((PORT_BASE + 1)) drift-service:$((PORT_BASE + 2)) performance-service:$((PORT_BASE + 3)) fairness-service:$((PORT_BASE + 4)) alert-service:$((PORT_BASE + 5))"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -43,14 +48,23 @@ start_kafka() {
   if pid_alive "$pidfile"; then log "Kafka already running (pid $(cat "$pidfile"))"; return 0; fi
   port_open 127.0.0.1 "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by a process this script did not start"
   fetch_jars "$ROOT/deploy/local/kafka" "$KAFKA_LIBS"
+  # Clients (the topic tool here) read client.properties: plaintext, or SSL trusting the test CA.
+  local client=PLAINTEXT
+  if [ -n "${KAFKA_TLS_DIR:-}" ]; then
+    client=SSL
+    local store
+    for store in kafka.keystore.p12 truststore.p12; do
+      [ -f "$KAFKA_TLS_DIR/$store" ] || die "KAFKA_TLS_DIR=$KAFKA_TLS_DIR has no $store"
+    done
+  fi
   cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=$client://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=$client://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=$client
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,$client:$client
 controller.quorum.bootstrap.servers=127.0.0.1:$KAFKA_CONTROLLER_PORT
 log.dirs=$dir/data
 num.partitions=1
@@ -65,12 +79,32 @@ log.cleaner.dedupe.buffer.size=16777216
 message.max.bytes=16777216
 auto.create.topics.enable=false
 PROPS
+  echo "security.protocol=$client" > "$dir/client.properties"
+  if [ "$client" = SSL ]; then
+    local pass=${KAFKA_TLS_PASSWORD:-changeit}
+    cat >> "$dir/server.properties" <<PROPS
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$KAFKA_TLS_DIR/kafka.keystore.p12
+ssl.keystore.password=$pass
+ssl.key.password=$pass
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$KAFKA_TLS_DIR/truststore.p12
+ssl.truststore.password=$pass
+ssl.client.auth=${KAFKA_TLS_CLIENT_AUTH:-none}
+PROPS
+    cat >> "$dir/client.properties" <<PROPS
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$KAFKA_TLS_DIR/truststore.p12
+ssl.truststore.password=$pass
+PROPS
+  fi
   if [ ! -f "$dir/data/meta.properties" ]; then
     local id; id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    id=${id/#-/A} # an id that starts with '-' reads as an option to StorageTool (1 start in 32 failed)
     kafka_java kafka.tools.StorageTool format -t "$id" -c "$dir/server.properties" --standalone --ignore-formatted \
       > "$RUN_DIR/logs/kafka-format.log" 2>&1 || die "Kafka storage format failed: see $RUN_DIR/logs/kafka-format.log"
   fi
-  log "starting Kafka $KAFKA_VERSION (KRaft) on 127.0.0.1:$KAFKA_PORT"
+  log "starting Kafka $KAFKA_VERSION (KRaft) on 127.0.0.1:$KAFKA_PORT ($client)"
   nohup java -Xmx256m -XX:+UseSerialGC -cp "$KAFKA_LIBS/*" kafka.Kafka "$dir/server.properties" \
     > "$RUN_DIR/logs/kafka.log" 2>&1 &
   echo $! > "$pidfile"
@@ -84,13 +118,13 @@ PROPS
 }
 
 create_topics() {
-  local bs=127.0.0.1:$KAFKA_PORT
-  local existing; existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --list 2>/dev/null)
+  local bs=127.0.0.1:$KAFKA_PORT cc=$RUN_DIR/kafka/client.properties
+  local existing; existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --command-config "$cc" --list 2>/dev/null)
   local spec
   for spec in monitoring.batches:6 monitoring.results:6 monitoring.alerts:3 monitoring.dlq:1; do
     local topic=${spec%%:*} parts=${spec##*:}
     grep -qx "$topic" <<<"$existing" && continue
-    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --create --if-not-exists \
+    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --command-config "$cc" --create --if-not-exists \
       --topic "$topic" --partitions "$parts" --replication-factor 1 \
       --config max.message.bytes=16777216 --config retention.ms="${MT_RETENTION_MS:-604800000}" \
       >>"$RUN_DIR/logs/topics.log" 2>&1 \
@@ -166,7 +200,7 @@ start_service() { # name port
   log "starting $svc on :$port"
   QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" \
   nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$RUN_DIR/logs/$svc.log" 2>&1 &
   echo $! > "$pidfile"
@@ -175,7 +209,8 @@ start_service() { # name port
 wait_ready() { # name port
   local svc=$1 port=$2
   for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    # shellcheck disable=SC2086 # MT_CURL_OPTS holds several words on purpose
+    curl -sf ${MT_CURL_OPTS:-} "$MT_HTTP_SCHEME://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
     pid_alive "$RUN_DIR/pids/$svc.pid" || die "$svc exited at start: see $RUN_DIR/logs/$svc.log"
     sleep 0.5
   done
@@ -203,6 +238,7 @@ stop_all() {
 }
 
 run_scenario() { # extra args for the player
-  java -cp "$ROOT/scenario/target/scenario.jar:$ROOT/scenario/target/lib/*" io.modeltrust.scenario.ScenarioPlayer \
-    --ingest "http://127.0.0.1:$((PORT_BASE + 1))" --alerts "http://127.0.0.1:$((PORT_BASE + 5))" "$@"
+  # shellcheck disable=SC2086 # e.g. -Djavax.net.ssl.trustStore=... for a platform that serves HTTPS
+  java ${MT_SCENARIO_JAVA_OPTS:-} -cp "$ROOT/scenario/target/scenario.jar:$ROOT/scenario/target/lib/*" io.modeltrust.scenario.ScenarioPlayer \
+    --ingest "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 1))" --alerts "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 5))" "$@"
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class ServiceConfig {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^}]*))?}");
+    private static final Pattern KAFKA_CLIENT_SECURITY = Pattern.compile("KAFKA_(SSL|SASL)_[A-Z0-9_]+");
 
     /** A Kafka channel of SmallRye Reactive Messaging. */
     record Channel(String name, String topic, String groupId) {
@@ -90,11 +91,14 @@ final class ServiceConfig {
     }
 
     /**
-     * Whether the service reads an environment variable: one that a value names ({@code ${VAR:...}}) or the
-     * env form of a configured key (SmallRye Config: upper case, every other character an underscore).
+     * Whether the service reads an environment variable: one that a value names ({@code ${VAR:...}}), the
+     * env form of a configured key (SmallRye Config: upper case, every other character an underscore), or, in
+     * a service with Kafka clients, a {@code KAFKA_SSL_*} / {@code KAFKA_SASL_*} variable: Quarkus hands every
+     * {@code KAFKA_*} variable to the Kafka clients as a setting (docs/security.md).
      */
     boolean acceptsEnv(String name) {
-        return referencedEnv.contains(name) || values.keySet().stream().anyMatch(k -> envName(k).equals(name));
+        return referencedEnv.contains(name) || values.keySet().stream().anyMatch(k -> envName(k).equals(name))
+                || values.containsKey("kafka.bootstrap.servers") && KAFKA_CLIENT_SECURITY.matcher(name).matches();
     }
 
     static String envName(String key) {
