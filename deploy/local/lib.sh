@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by start.sh, stop.sh and test.sh: fetch Kafka, run a single-node KRaft broker, make sure a
 # PostgreSQL answers, run the services. Everything started is recorded as a PID file under $RUN_DIR.
+# MT_API_KEYS (NAME:ROLE:SHA256HEX entries, deploy/local/api-key.sh) turns API keys on in the services it starts.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUN_DIR=${MT_RUN_DIR:-$ROOT/.run/platform}
@@ -182,7 +183,7 @@ build_services() {
   for entry in $(built_services); do
     svc=${entry%%:*}
     local jar=$ROOT/$svc/target/quarkus-app/quarkus-run.jar
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src/main" "$ROOT/shared-model/src/main" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src/main" "$ROOT/shared-model/src/main" "$ROOT/api-security/src/main" "$ROOT/service-support/src/main" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
       stale=1
     fi
   done
@@ -201,6 +202,7 @@ start_service() { # name port
   QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" \
+  API_KEYS="${MT_API_KEYS:-}" \
   nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$RUN_DIR/logs/$svc.log" 2>&1 &
   echo $! > "$pidfile"
@@ -237,8 +239,11 @@ stop_all() {
   return 0
 }
 
-run_scenario() { # extra args for the player
+run_scenario() { # extra args for the player; MT_API_KEY (a write key) goes along as X-API-Key when set
+  local key_args=()
+  [ -n "${MT_API_KEY:-}" ] && key_args=(--api-key "$MT_API_KEY")
   # shellcheck disable=SC2086 # e.g. -Djavax.net.ssl.trustStore=... for a platform that serves HTTPS
   java ${MT_SCENARIO_JAVA_OPTS:-} -cp "$ROOT/scenario/target/scenario.jar:$ROOT/scenario/target/lib/*" io.modeltrust.scenario.ScenarioPlayer \
-    --ingest "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 1))" --alerts "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 5))" "$@"
+    --ingest "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 1))" --alerts "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 5))" \
+    ${key_args[@]+"${key_args[@]}"} "$@"
 }

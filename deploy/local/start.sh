@@ -19,3 +19,6 @@ done
 if [ -f "$ROOT/alert-service/src/main/resources/application.properties" ]; then
   echo "  dashboard            http://127.0.0.1:8085/"
 fi
+if [ -n "${MT_API_KEYS:-}" ]; then
+  echo "  API keys on (MT_API_KEYS): /api/** needs X-API-Key; the dashboard asks for one (docs/security.md)"
+fi

@@ -2,7 +2,8 @@
 # Runs every test against a real broker and database: starts a fresh single-node Kafka on
 # 127.0.0.1:19092 (so a running platform on 9092 is left alone), uses database monitoring_test
 # (recreated), runs ./mvnw verify (unit, component and service tests), then starts every service on
-# ports 18081-18085 and plays the credit scenario end to end with its assertions. Stops what it started.
+# ports 18081-18085 with API keys on (a write key for the scenario, a read key for the checks after it) and
+# plays the credit scenario end to end with its assertions. Stops what it started.
 # Extra arguments go to Maven.
 set -euo pipefail
 export MT_RUN_DIR=${MT_TEST_RUN_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.run/test}
@@ -27,8 +28,24 @@ if [ -n "${SKIP_E2E:-}" ]; then
 elif ! built_services | grep -q alert-service; then
   log "end-to-end scenario skipped: the alert service is not built yet"
 else
-  log "end-to-end: starting every service against the test broker and database"
+  # The end-to-end run has API keys on: the scenario plays with a write key, then the checks below try the others.
+  { read -r write_key; read -r write_entry; } < <("$ROOT/deploy/local/api-key.sh" e2e-writer write)
+  { read -r read_key; read -r read_entry; } < <("$ROOT/deploy/local/api-key.sh" e2e-reader read)
+  export MT_API_KEYS="$write_entry,$read_entry" MT_API_KEY="$write_key"
+  log "end-to-end: starting every service against the test broker and database (API keys on)"
   for entry in $(built_services); do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in $(built_services); do wait_ready "${entry%%:*}" "${entry##*:}"; done
   run_scenario --check --model credit-e2e --wait-seconds "${E2E_WAIT_SECONDS:-300}"
+
+  expect_status() { # expected-code description curl-args...
+    local want=$1 what=$2; shift 2
+    local got; got=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+    [ "$got" = "$want" ] || die "API keys: $what answered $got, expected $want"
+    log "API keys: $what → $got"
+  }
+  alerts_url="http://127.0.0.1:$((PORT_BASE + 5))/api/v1/alerts"
+  expect_status 401 "GET /api/v1/alerts without a key" "$alerts_url"
+  expect_status 200 "GET /api/v1/alerts with the read key" -H "X-API-Key: $read_key" "$alerts_url"
+  expect_status 403 "POST a batch with the read key" -X POST -H "X-API-Key: $read_key" -H 'Content-Type: text/csv' \
+    --data-binary $'a\n1\n' "http://127.0.0.1:$((PORT_BASE + 1))/api/v1/models/credit-e2e/batches"
 fi

@@ -21,6 +21,18 @@ export const settings = {
   set apiKey(v) { if (v) localStorage.setItem('dash.apiKey', v); else localStorage.removeItem('dash.apiKey'); },
 };
 
+/**
+ * Asks for the key sent as X-API-Key and remembers it; app.js re-renders the page on 'apikeychange'.
+ * Returns whether the user answered (an empty answer removes the key).
+ */
+export function promptApiKey(why) {
+  const key = window.prompt(`${why ? `${why}\n\n` : ''}API key sent as X-API-Key (empty for none)`, settings.apiKey);
+  if (key === null) return false;
+  settings.apiKey = key.trim();
+  window.dispatchEvent(new Event('apikeychange'));
+  return true;
+}
+
 async function slot() {
   if (inFlight < MAX_IN_FLIGHT) { inFlight++; return; }
   await new Promise((resolve) => waiting.push(resolve));

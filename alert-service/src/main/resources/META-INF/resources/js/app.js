@@ -1,7 +1,7 @@
 // Entry point: theme (system, light or dark, remembered), settings, routes.
 
-import { settings } from './api.js';
-import { route, start } from './router.js';
+import { promptApiKey } from './api.js';
+import { refresh, route, start } from './router.js';
 import { overview } from './pages/overview.js';
 import { modelPage } from './pages/model.js';
 import { batchPage } from './pages/batch.js';
@@ -33,10 +33,10 @@ function setupTheme() {
 }
 
 function setupApiKey() {
-  const button = document.getElementById('api-key');
-  button.addEventListener('click', () => {
-    const key = window.prompt('API key sent as X-API-Key (empty for none)', settings.apiKey);
-    if (key !== null) settings.apiKey = key.trim();
+  document.getElementById('api-key').addEventListener('click', () => promptApiKey());
+  // A page that failed (no or a wrong key) renders again with the new key; a page that rendered keeps its edits.
+  window.addEventListener('apikeychange', () => {
+    if (document.body.dataset.ready === 'error') refresh();
   });
 }
 

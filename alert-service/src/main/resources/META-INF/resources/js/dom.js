@@ -1,5 +1,7 @@
 // DOM building and number/date formatting shared by every page. Text always goes in as text, never as HTML.
 
+import { promptApiKey, settings } from './api.js';
+
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   if (attrs) {
@@ -104,9 +106,30 @@ export function note(text, cls = 'muted') {
 }
 
 export function errorBox(err) {
+  if (err && (err.status === 401 || err.status === 403)) return keyBox(err);
   const lines = [err.message || String(err)];
   if (err.errors) err.errors.forEach((e) => lines.push(`${e.row ? `row ${e.row}, ` : ''}${e.column || ''}: ${e.message}`));
   return h('div', { class: 'error', role: 'alert' }, lines.map((l) => h('div', { text: l })));
+}
+
+/** 401/403 from the API: say what key is needed and offer to enter one (the page re-renders with it). */
+function keyBox(err) {
+  const detail = (err.problem && err.problem.detail) || '';
+  const [title, text, button] = err.status === 401
+    ? ['An API key is needed', settings.apiKey
+      ? 'The service does not know the API key this dashboard sends. Enter a valid key.'
+      : 'This service requires an API key (X-API-Key). Enter a key with the read role to view, or the write role to change alerts and rules.',
+    'Enter API key']
+    : ['This API key may not do that', detail || 'Your API key has the read role; this action needs a key with the write role.',
+      'Use another API key'];
+  const box = h('div', { class: 'error', role: 'alert', dataset: { auth: String(err.status) } },
+    h('div', null, h('strong', { text: title })),
+    h('div', { text: text }),
+    h('div', null, h('button', { type: 'button', class: 'key-prompt', onclick: () => {
+      // A page that failed to render re-renders with the new key (app.js); an action's box asks for a retry.
+      if (promptApiKey(title) && box.isConnected) box.replaceChildren(h('div', { text: 'API key saved. Try again.' }));
+    } }, button)));
+  return box;
 }
 
 export function table(caption, headers, rows, attrs = {}) {

@@ -107,7 +107,7 @@ class KubernetesManifestTest {
         c.getEnvFrom().stream().filter(f -> f.getSecretRef() != null).forEach(f -> own.addAll(Pods.secretKeys(
                 Manifests.named(Manifests.ofKind(BASE, Secret.class), f.getSecretRef().getName()))));
         for (String variable : own) {
-            if (!config.acceptsEnv(variable) && !Platform.CONTAINER_ENV.contains(variable) && !Platform.PENDING_ENV.contains(variable)) {
+            if (!config.acceptsEnv(variable) && !Platform.CONTAINER_ENV.contains(variable)) {
                 problems.add(name + ": " + variable + " is read by nothing in application.properties");
             }
         }
@@ -208,7 +208,7 @@ class KubernetesManifestTest {
         }
         for (Secret secret : Manifests.ofKind(BASE, Secret.class)) {
             for (String key : Pods.secretKeys(secret)) {
-                assertTrue(Platform.PENDING_ENV.contains(key) || Platform.SERVICES.stream().anyMatch(s -> s.config().acceptsEnv(key)),
+                assertTrue(Platform.SERVICES.stream().anyMatch(s -> s.config().acceptsEnv(key)),
                         "secret key " + key + " is read by no service");
             }
         }

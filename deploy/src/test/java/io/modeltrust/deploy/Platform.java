@@ -37,12 +37,6 @@ final class Platform {
     /** Env the containers get that no application.properties reads: the image's entrypoint reads JAVA_OPTS. */
     static final Set<String> CONTAINER_ENV = Set.of("JAVA_OPTS");
 
-    /**
-     * Env prepared for a feature the services do not have yet: CONTRACT.md's X-API-Key. Remove it from here
-     * when a service reads it, and the ordinary check (the service must accept it) applies.
-     */
-    static final Set<String> PENDING_ENV = Set.of("API_KEYS");
-
     /** The heap may take at most this share of the container memory limit (the rest: buffers, metaspace, stacks). */
     static final double MAX_HEAP_SHARE = 0.7;
 

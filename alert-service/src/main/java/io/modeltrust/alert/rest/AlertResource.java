@@ -3,6 +3,7 @@ package io.modeltrust.alert.rest;
 import io.modeltrust.alert.lifecycle.AlertQueries;
 import io.modeltrust.alert.lifecycle.AlertService;
 import io.modeltrust.alert.lifecycle.AlertView;
+import io.modeltrust.security.ApiCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "alerts")
 public class AlertResource {
 
-    /** Optional body of acknowledge/resolve: who (else the X-User header, else "api") and why. */
+    /** Optional body of acknowledge/resolve: who (else the X-User header, else the API key's name, else "api") and why. */
     public record Action(String by, String reason) {
     }
 
@@ -31,6 +32,8 @@ public class AlertResource {
     AlertQueries queries;
     @Inject
     AlertService service;
+    @Inject
+    ApiCaller caller;
 
     @GET
     @Operation(summary = "Alerts newest first; from/to bound when they opened; paged by limit/offset")
@@ -67,11 +70,11 @@ public class AlertResource {
         return queries.view(service.resolve(id(alertId), actor(action, user), action == null ? null : action.reason()));
     }
 
-    private static String actor(Action action, String user) {
+    private String actor(Action action, String user) {
         if (action != null && action.by() != null && !action.by().isBlank()) {
             return action.by();
         }
-        return user == null || user.isBlank() ? "api" : user;
+        return user == null || user.isBlank() ? caller.nameOr("api") : user;
     }
 
     static String id(String alertId) {

@@ -9,6 +9,7 @@ import io.modeltrust.alert.rules.RuleDefinition;
 import io.modeltrust.alert.rules.RuleLanguage;
 import io.modeltrust.alert.rules.RuleValidator;
 import io.modeltrust.model.Json;
+import io.modeltrust.security.ApiCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,8 @@ public class AlertRuleResource {
     RuleSets ruleSets;
     @Inject
     AlertService service;
+    @Inject
+    ApiCaller caller;
 
     @GET
     @Operation(summary = "The model's rules", description = RuleLanguage.SUMMARY)
@@ -74,6 +77,6 @@ public class AlertRuleResource {
                     result.errors().stream().map(e -> new ApiProblem.FieldError(e.index() < 0 ? null : (long) e.index() + 1,
                             e.field(), e.message())).toList());
         }
-        return service.putRules(modelId, result.rules(), user == null || user.isBlank() ? "api" : user);
+        return service.putRules(modelId, result.rules(), user == null || user.isBlank() ? caller.nameOr("api") : user);
     }
 }

@@ -2,7 +2,7 @@
 // problems ({row, column, message}) are listed in a summary and shown at the field they concern.
 
 import { ApiError, api } from '../api.js';
-import { date, h, link, routes } from '../dom.js';
+import { date, errorBox, h, link, routes } from '../dom.js';
 import { actorField } from './alerts.js';
 
 const COMPARATORS = ['lt', 'lte', 'gt', 'gte', 'eq', 'neq', 'absGt', 'absGte'];
@@ -179,8 +179,10 @@ function showErrors(err, list, summary) {
     const where = `${p.row ? `Rule ${p.row}` : 'Rules'}${p.column ? `, ${p.column}` : ''}`;
     return h('li', null, target ? h('a', { href: '#', onclick: (ev) => { ev.preventDefault(); target.focus(); } }, where) : where, `: ${p.message}`);
   });
+  const auth = err instanceof ApiError && (err.status === 401 || err.status === 403);
   summary.replaceChildren(h('h2', { text: err instanceof ApiError ? `The rules were not saved (${err.status})` : 'The rules were not saved' }),
-    h('p', { text: err instanceof ApiError ? err.problem.detail || err.message : err.message }), items.length ? h('ul', null, items) : null);
+    auth ? errorBox(err) : h('p', { text: err instanceof ApiError ? err.problem.detail || err.message : err.message }),
+    items.length ? h('ul', null, items) : null);
   summary.hidden = false;
   summary.focus();
 }
