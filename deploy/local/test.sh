@@ -2,8 +2,9 @@
 # Runs every test against a real broker and database: starts a fresh single-node Kafka on
 # 127.0.0.1:19092 (so a running platform on 9092 is left alone), uses database monitoring_test
 # (recreated), runs ./mvnw verify (unit, component and service tests), then starts every service on
-# ports 18081-18085 and plays the credit scenario end to end with its assertions. Stops what it started.
-# Extra arguments go to Maven.
+# ports 18081-18085 and plays the credit scenario end to end with its assertions, then audits the database
+# for raw feature values (privacy) and checks that a backup restores into a fresh database serving the same
+# history (backup). Stops what it started. Extra arguments go to Maven.
 set -euo pipefail
 export MT_RUN_DIR=${MT_TEST_RUN_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.run/test}
 export KAFKA_PORT=${TEST_KAFKA_PORT:-19092}
@@ -31,4 +32,6 @@ else
   for entry in $(built_services); do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in $(built_services); do wait_ready "${entry%%:*}" "${entry##*:}"; done
   run_scenario --check --model credit-e2e --wait-seconds "${E2E_WAIT_SECONDS:-300}"
+  run_privacy_audit --wait-seconds "${E2E_WAIT_SECONDS:-300}"
+  run_backup_check credit-e2e
 fi
