@@ -278,6 +278,9 @@ run_backup_check() { # model: dump the test database, restore it fresh, and comp
     [ $attempt = 3 ] && { echo "backup: the history kept changing while it was dumped: FAIL"; return 1; }
     rm -rf "$dir/before" "$dir/after"; sleep 5
   done
+  if grep -L '^HTTP 200 ' "$dir"/after/[0-9]*.json | grep -q .; then
+    echo "backup: the running alert-service did not answer every request with 200 (see $dir/after): FAIL"; return 1
+  fi
   restore_history "$dir/history.dump" "$db" --replace
   # The copy reads an empty scratch topic: re-consuming monitoring.results would refill what the restore
   # missed and hide it. It publishes no alert events and sends no webhooks, and prunes nothing.
