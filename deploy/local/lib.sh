@@ -247,3 +247,102 @@ run_scenario() { # extra args for the player; MT_API_KEY (a write key) goes alon
     --ingest "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 1))" --alerts "$MT_HTTP_SCHEME://127.0.0.1:$((PORT_BASE + 5))" \
     ${key_args[@]+"${key_args[@]}"} "$@"
 }
+
+scenario_java() { # main class, args: the scenario module's tools (ScenarioPlayer, PrivacyAudit, HistorySnapshot)
+  java -cp "$ROOT/scenario/target/scenario.jar:$ROOT/scenario/target/lib/*" "io.modeltrust.scenario.$1" "${@:2}"
+}
+
+run_privacy_audit() { # extra args for the audit; prints "privacy: ... PASS|FAIL", fails on FAIL
+  scenario_java PrivacyAudit --ingest "http://127.0.0.1:$((PORT_BASE + 1))" --alerts "http://127.0.0.1:$((PORT_BASE + 5))" \
+    --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" --db-user "$PG_USER" --check "$@"
+}
+
+# --- Backup and restore (docs/operations.md) ---------------------------------------------------------------
+
+HISTORY_SCHEMAS="ingest drift performance fairness alert"
+
+pg_bin() { # tool: $PG_BIN_DIR/tool, else the newest /usr/lib/postgresql/*/bin/tool (a pg_dump must not be older than the server), else PATH
+  local tool=$1 dir
+  if [ -n "${PG_BIN_DIR:-}" ]; then echo "$PG_BIN_DIR/$tool"; return 0; fi
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -n "$dir" ] && [ -x "$dir/$tool" ]; then echo "$dir/$tool"; return 0; fi
+  command -v "$tool" || return 1
+}
+
+pg_sql() { # db sql: one statement through psql, unaligned output
+  "$(pg_bin psql)" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAtc "$2"
+}
+
+backup_history() { # file: pg_dump -Fc of the service schemas of $PG_DB
+  local file=$1 schemas="" s args=()
+  pg_bin pg_dump >/dev/null || die "no pg_dump found (install postgresql-client, or set PG_BIN_DIR)"
+  for s in $HISTORY_SCHEMAS; do
+    if [ -n "$(pg_sql "$PG_DB" "SELECT 1 FROM pg_namespace WHERE nspname = '$s'")" ]; then
+      schemas="$schemas $s"; args+=(-n "$s")
+    fi
+  done
+  [ ${#args[@]} -gt 0 ] || die "database $PG_DB has none of the schemas $HISTORY_SCHEMAS"
+  mkdir -p "$(dirname "$file")"
+  "$(pg_bin pg_dump)" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -Fc "${args[@]}" -f "$file" \
+    || die "pg_dump of $PG_DB failed"
+  log "backed up schemas$schemas of $PG_DB to $file ($(du -h "$file" | cut -f1))"
+}
+
+restore_history() { # file db [--replace]: a fresh database db from a backup_history dump
+  local file=$1 db=$2 replace=${3:-}
+  [ -f "$file" ] || die "no dump $file"
+  [ "$db" != "$PG_DB" ] || die "will not restore into $PG_DB, the database the services use: restore into a new one, then switch (docs/operations.md)"
+  if [ -n "$(pg_sql postgres "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    [ "$replace" = --replace ] || die "database $db exists; pass --replace to drop it first"
+    pg_sql postgres "DROP DATABASE \"$db\" WITH (FORCE)"
+  fi
+  pg_sql postgres "CREATE DATABASE \"$db\""
+  "$(pg_bin pg_restore)" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$db" --no-owner --exit-on-error "$file" \
+    || die "pg_restore into $db failed"
+  log "restored $file into $db: $(pg_sql "$db" "SELECT string_agg(schemaname || ' ' || n, ', ') FROM (SELECT schemaname, sum(n_live_tup)::bigint AS n FROM pg_stat_user_tables GROUP BY 1 ORDER BY 1) s") rows (estimates)"
+}
+
+run_backup_check() { # model: dump the test database, restore it fresh, and compare a second alert-service on it with the running one
+  local model=${1:-credit-e2e} dir=$RUN_DIR/backup-check db=${PG_DB}_restore port=$((PORT_BASE + 15)) attempt
+  local original=http://127.0.0.1:$((PORT_BASE + 5)) restored=http://127.0.0.1:$((PORT_BASE + 15))
+  local name=alert-restored-service topic=monitoring.restore-check
+  if ! pg_bin pg_dump >/dev/null || ! pg_bin pg_restore >/dev/null; then
+    log "backup: no pg_dump/pg_restore on this machine: SKIP"; return 0
+  fi
+  rm -rf "$dir"; mkdir -p "$dir"
+  # Answers before and after the dump: equal means the history did not change while it ran.
+  for attempt in 1 2 3; do
+    scenario_java HistorySnapshot --base "$original" --model "$model" --out "$dir/before" >/dev/null
+    backup_history "$dir/history.dump"
+    scenario_java HistorySnapshot --base "$original" --paths "$dir/before/paths.txt" --out "$dir/after" >/dev/null
+    diff -rq "$dir/before" "$dir/after" >/dev/null && break
+    [ $attempt = 3 ] && { echo "backup: the history kept changing while it was dumped: FAIL"; return 1; }
+    rm -rf "$dir/before" "$dir/after"; sleep 5
+  done
+  if grep -L '^HTTP 200 ' "$dir"/after/[0-9]*.json | grep -q .; then
+    echo "backup: the running alert-service did not answer every request with 200 (see $dir/after): FAIL"; return 1
+  fi
+  restore_history "$dir/history.dump" "$db" --replace
+  # The copy reads an empty scratch topic: re-consuming monitoring.results would refill what the restore
+  # missed and hide it. It publishes no alert events and sends no webhooks, and prunes nothing.
+  kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --if-not-exists \
+    --topic "$topic" --partitions 1 --replication-factor 1 >>"$RUN_DIR/logs/topics.log" 2>&1 || die "could not create topic $topic"
+  port_open 127.0.0.1 "$port" && die "port $port is taken by a process this script did not start"
+  log "starting a second alert-service on :$port against $db"
+  QUARKUS_HTTP_PORT=$port KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+  RESULTS_TOPIC=$topic ALERT_GROUP_ID=alert-service-restore-check ALERT_PUBLISH_ALERTS=false ALERT_WEBHOOK_ENABLED=false \
+  API_KEYS="${MT_API_KEYS:-}" \
+  HISTORY_RETENTION=0 \
+  nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/alert-service/target/quarkus-app/quarkus-run.jar" \
+    > "$RUN_DIR/logs/$name.log" 2>&1 &
+  echo $! > "$RUN_DIR/pids/$name.pid"
+  wait_ready "$name" "$port"
+  scenario_java HistorySnapshot --base "$restored" --paths "$dir/after/paths.txt" --out "$dir/restored" >/dev/null
+  local verdict=PASS
+  diff -r "$dir/after" "$dir/restored" > "$dir/diff.txt" || verdict=FAIL
+  stop_pidfile "$RUN_DIR/pids/$name.pid"
+  pg_sql postgres "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+  echo "backup: $(($(wc -l < "$dir/after/paths.txt"))) history answers of the restored copy equal the original's byte for byte: $verdict"
+  if [ $verdict = FAIL ]; then head -40 "$dir/diff.txt"; return 1; fi
+}

@@ -2,9 +2,10 @@
 # Runs every test against a real broker and database: starts a fresh single-node Kafka on
 # 127.0.0.1:19092 (so a running platform on 9092 is left alone), uses database monitoring_test
 # (recreated), runs ./mvnw verify (unit, component and service tests), then starts every service on
-# ports 18081-18085 with API keys on (a write key for the scenario, a read key for the checks after it) and
-# plays the credit scenario end to end with its assertions. Stops what it started.
-# Extra arguments go to Maven.
+# ports 18081-18085 with API keys on (a write key for the scenario, a read key for the checks after it),
+# plays the credit scenario end to end with its assertions, then audits the database for raw feature values
+# (privacy) and checks that a backup restores into a fresh database serving the same history (backup).
+# Stops what it started. Extra arguments go to Maven.
 set -euo pipefail
 export MT_RUN_DIR=${MT_TEST_RUN_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.run/test}
 export KAFKA_PORT=${TEST_KAFKA_PORT:-19092}
@@ -48,4 +49,6 @@ else
   expect_status 200 "GET /api/v1/alerts with the read key" -H "X-API-Key: $read_key" "$alerts_url"
   expect_status 403 "POST a batch with the read key" -X POST -H "X-API-Key: $read_key" -H 'Content-Type: text/csv' \
     --data-binary $'a\n1\n' "http://127.0.0.1:$((PORT_BASE + 1))/api/v1/models/credit-e2e/batches"
+  run_privacy_audit --wait-seconds "${E2E_WAIT_SECONDS:-300}"
+  run_backup_check credit-e2e
 fi

@@ -15,13 +15,15 @@ import io.modeltrust.performance.rows.BatchColumns;
 import io.modeltrust.performance.rows.EvaluationRows;
 import io.modeltrust.performance.rows.SliceSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The baseline of a reference: realised metrics on its labelled rows, the slice schema (decile edges,
- * frequent categories) and every reference slice's accuracy or MAE at full resolution.
+ * frequent categories) and the accuracy or MAE of every reference slice a batch can be compared on.
  */
 public final class BaselineComputation {
 
@@ -50,12 +52,30 @@ public final class BaselineComputation {
                 ClassificationMetrics m = Realised.classification(rows);
                 metrics.putAll(m.asMap());
             }
-            slices = SliceAnalysis.profile(fullResolution(schema, columns), rows.regression() ? SliceMetric.MAE
-                    : SliceMetric.ACCURACY, Realised.outcome(rows));
+            slices = comparable(schema, SliceAnalysis.profile(fullResolution(schema, columns), rows.regression()
+                    ? SliceMetric.MAE : SliceMetric.ACCURACY, Realised.outcome(rows)));
         }
         return new ReferenceBaseline(reference.modelId(), reference.header().referenceVersion(),
                 reference.header().model().task().wire(), reference.rows(), labeled, PerformanceComputation.finite(metrics),
                 schema, slices);
+    }
+
+    /**
+     * Only the slices a batch can be compared on. A batch's categories beyond the schema's most frequent
+     * ones fall in one "other" slice that is never reported, so the reference's slices of those
+     * categories would never be read; and for a column of free text they would keep every reference value
+     * with that row's outcome.
+     */
+    private static ReferenceSlices comparable(SliceSchema schema, ReferenceSlices all) {
+        Set<String> labels = new HashSet<>();
+        for (int f = 0; f < schema.size(); f++) {
+            String feature = schema.columns().get(f).name();
+            for (String label : schema.decode(f, new byte[0]).sliceLabels()) {
+                labels.add(feature + '\n' + label);
+            }
+        }
+        return new ReferenceSlices(all.metric(),
+                all.slices().stream().filter(s -> labels.contains(s.feature() + '\n' + s.slice())).toList());
     }
 
     /** Reference features as they are, not coded: every category of the reference gets its own slice. */

@@ -24,6 +24,7 @@ import io.modeltrust.performance.profile.ReferenceBaseline;
 import io.modeltrust.performance.rows.BatchColumns;
 import io.modeltrust.performance.rows.EvaluationRows;
 import io.modeltrust.performance.rows.RowCodec;
+import io.modeltrust.performance.rows.SliceSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,6 +44,11 @@ class ComputationTest {
             new ColumnSpec("id", ColumnRole.ID, ColumnType.CATEGORICAL));
 
     private static AssembledBatch batch(BatchKind kind, int n, double labeledShare, double noise, long seed) {
+        return batch(kind, n, labeledShare, noise, seed, new String[] {"a", "b", "c"});
+    }
+
+    private static AssembledBatch batch(BatchKind kind, int n, double labeledShare, double noise, long seed,
+                                        String[] categories) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[n];
         int[] c = new int[n];
@@ -53,7 +59,7 @@ class ComputationTest {
         int[] idCodes = new int[n];
         for (int i = 0; i < n; i++) {
             x[i] = r.nextDouble() * 10;
-            c[i] = r.nextInt(3);
+            c[i] = r.nextInt(categories.length);
             s[i] = r.nextDouble();
             p[i] = s[i] >= 0.5 ? 1 : 0;
             boolean truth = r.nextDouble() < (x[i] > 8 ? noise : 0.0) != (r.nextDouble() < s[i]);
@@ -61,7 +67,7 @@ class ComputationTest {
             ids[i] = kind.wire() + "-" + i;
             idCodes[i] = i;
         }
-        List<Column> columns = List.of(new NumericColumn(x), new CategoricalColumn(new String[] {"a", "b", "c"}, c),
+        List<Column> columns = List.of(new NumericColumn(x), new CategoricalColumn(categories, c),
                 new CategoricalColumn(new String[] {"0", "1"}, p), new NumericColumn(s),
                 new CategoricalColumn(new String[] {"0", "1"}, y), new CategoricalColumn(ids, idCodes));
         BatchHeader h = new BatchHeader(null, 1, "e", "m", kind.wire() + seed, kind, 1, 3, SPEC, COLUMNS,
@@ -90,6 +96,21 @@ class ComputationTest {
         assertEquals(Json.toString(fromOriginal), Json.toString(fromCopy));
         assertNotNull(fromCopy.slices(), fromCopy.explanation());
         assertEquals("x", fromCopy.slices().get(0).feature(), "the noisy region x > 8 is the worst slice");
+    }
+
+    @Test
+    void theBaselineKeepsOnlySlicesABatchIsComparedOn() {
+        String[] freeText = new String[5000];
+        for (int i = 0; i < freeText.length; i++) {
+            freeText[i] = "note-" + i;
+        }
+        ReferenceBaseline baseline = BaselineComputation.of(batch(BatchKind.REFERENCE, 3000, 1.0, 0.0, 1, freeText));
+        List<String> kept = baseline.slices().slices().stream().filter(s -> s.feature().equals("c"))
+                .map(s -> s.slice()).toList();
+        assertEquals(baseline.schema().columns().get(1).categories().length, kept.size(),
+                "the most frequent categories, not one slice per distinct value: " + kept);
+        assertTrue(kept.size() <= SliceSchema.MAX_CATEGORIES);
+        assertEquals(10, baseline.slices().slices().stream().filter(s -> s.feature().equals("x")).count(), "every decile of x");
     }
 
     @Test

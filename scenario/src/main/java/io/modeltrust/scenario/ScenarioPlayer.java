@@ -16,7 +16,7 @@ public final class ScenarioPlayer {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = Options.parse(args);
         PlatformClient client = new PlatformClient(opts.getOrDefault("ingest", "http://127.0.0.1:8081"),
                 opts.getOrDefault("alerts", "http://127.0.0.1:8085"), opts.getOrDefault("api-key", System.getenv("MT_API_KEY")));
         CreditScenario scenario = new CreditScenario(Long.parseLong(opts.getOrDefault("seed", "42")));
@@ -77,22 +77,5 @@ public final class ScenarioPlayer {
         if (!reply.ok()) {
             throw new IllegalStateException("could not " + what + ": HTTP " + reply.status() + " " + reply.body());
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                continue;
-            }
-            String key = a.substring(2);
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                opts.put(key, args[++i]);
-            } else {
-                opts.put(key, "true");
-            }
-        }
-        return opts;
     }
 }

@@ -45,6 +45,10 @@ public interface AlertConfig {
 
     interface Webhook {
 
+        /** Send queued deliveries; false holds them in the database (e.g. a copy restored from a backup, being checked). */
+        @WithDefault("true")
+        boolean enabled();
+
         /** Attempts per delivery, the first included, before it is marked failed. */
         @WithDefault("6")
         int maxAttempts();

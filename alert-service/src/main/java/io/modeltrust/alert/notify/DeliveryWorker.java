@@ -52,7 +52,9 @@ public class DeliveryWorker {
     void start(@Observes StartupEvent ev) {
         http = HttpClient.newBuilder().connectTimeout(config.webhook().timeout()).build();
         loop = new BackgroundLoop("webhook-delivery", this::round, config.webhook().pollInterval());
-        loop.start();
+        if (config.webhook().enabled()) {
+            loop.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent ev) {

@@ -35,4 +35,8 @@ public interface IngestConfig {
     /** How long production ids are kept for matching delayed labels. */
     @WithDefault("P90D")
     Duration idRetention();
+
+    /** How often ids past their retention are deleted, labels or not; 0 only when labels arrive. */
+    @WithDefault("PT1H")
+    Duration idExpiryInterval();
 }

@@ -68,7 +68,13 @@ public class IdIndex {
                 count++;
             }
         }
-        em.createQuery("delete from ProductionIdsEntity where createdAt < ?1").setParameter(1, oldest).executeUpdate();
+        expire(oldest);
         return count;
+    }
+
+    /** Forgets the ids of production batches stored before {@code oldest}; returns the batches forgotten. */
+    @Transactional
+    public int expire(Instant oldest) {
+        return em.createQuery("delete from ProductionIdsEntity where createdAt < ?1").setParameter(1, oldest).executeUpdate();
     }
 }

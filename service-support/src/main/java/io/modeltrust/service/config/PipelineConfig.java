@@ -3,6 +3,7 @@ package io.modeltrust.service.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How a metric service consumes monitoring.batches; env overrides PIPELINE_…. */
 @ConfigMapping(prefix = "pipeline")
@@ -15,4 +16,15 @@ public interface PipelineConfig {
     /** Longest pause between retries while the database or the broker is away. */
     @WithDefault("PT5S")
     Duration maxRetryBackoff();
+
+    /** Published results whose newest revision was computed longer ago than this are deleted (ISO-8601, e.g. P400D); 0 or empty keeps them. */
+    Optional<Duration> resultsRetention();
+
+    /** How often results are pruned and predictions awaiting labels expired; 0 never runs it on a schedule. */
+    @WithDefault("PT1H")
+    Duration pruneInterval();
+
+    /** Batches whose results are deleted per statement: a large prune holds its locks only briefly. */
+    @WithDefault("500")
+    int pruneChunk();
 }

@@ -51,4 +51,15 @@ public class BatchConsumer {
     public BatchPipeline<Message<byte[]>> pipeline() {
         return pipeline;
     }
+
+    /**
+     * Runs work while no batch is being handled, e.g. expiring stored predictions that a labels batch
+     * might be reading: {@link BatchPipeline#accept} holds the pipeline's monitor while it hands a
+     * batch to the handler.
+     */
+    public <T> T whileNoBatchIsHandled(java.util.function.Supplier<T> work) {
+        synchronized (pipeline) {
+            return work.get();
+        }
+    }
 }
