@@ -153,6 +153,40 @@ ensure_postgres() { # [--fresh]
   log "PostgreSQL on $PG_HOST:$PG_PORT, database $PG_DB"
 }
 
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+
+start_private_postgres() { # port: a throw-away cluster under $RUN_DIR/pg that this script may stop and start
+  local port=$1 dir=$RUN_DIR/pg
+  [ -x "$PG_BIN/pg_ctl" ] || die "no PostgreSQL binaries in $PG_BIN (set PG_BIN)"
+  mkdir -p "$dir" "$RUN_DIR/pids"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    port_open 127.0.0.1 "$port" && die "port $port is taken by a process this script did not start"
+    chown postgres "$dir" 2>/dev/null
+    _pg initdb -D "$dir/data" --auth=trust -U postgres >"$dir/initdb.log" 2>&1 \
+      || die "initdb failed: see $dir/initdb.log"
+  fi
+  echo "$port" > "$RUN_DIR/pids/private-postgres.port"
+  if ! _pg pg_ctl -D "$dir/data" status >/dev/null 2>&1; then
+    port_open 127.0.0.1 "$port" && die "port $port is taken by a process this script did not start"
+    _pg pg_ctl -D "$dir/data" -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" -l "$dir/postgres.log" -w -t 60 start \
+      >/dev/null || die "private PostgreSQL did not start: see $dir/postgres.log"
+    log "private PostgreSQL on 127.0.0.1:$port (data $dir/data)"
+  fi
+}
+
+stop_private_postgres() { # fast shutdown: open transactions are rolled back, clients see their connections drop
+  local dir=$RUN_DIR/pg
+  [ -f "$dir/data/PG_VERSION" ] || return 0
+  if _pg pg_ctl -D "$dir/data" status >/dev/null 2>&1; then
+    _pg pg_ctl -D "$dir/data" -m fast -w -t 60 stop >/dev/null && log "stopped private PostgreSQL"
+  fi
+}
+
+_pg() { # runs a PostgreSQL binary as the postgres user when we are root (initdb and postgres refuse root)
+  local bin=$1; shift
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/$bin" "$@"; else "$PG_BIN/$bin" "$@"; fi
+}
+
 ensure_browser() { # the dashboard's browser tests need Debian's chromium and chromium-driver; never fails the run
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     log "browser for the dashboard tests: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
@@ -183,7 +217,9 @@ build_services() {
   for entry in $(built_services); do
     svc=${entry%%:*}
     local jar=$ROOT/$svc/target/quarkus-app/quarkus-run.jar
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src/main" "$ROOT/shared-model/src/main" "$ROOT/api-security/src/main" "$ROOT/service-support/src/main" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+    local sources=("$ROOT/$svc/src/main" "$ROOT/shared-model/src/main" "$ROOT/api-security/src/main")
+    grep -q '<artifactId>service-support</artifactId>' "$ROOT/$svc/pom.xml" && sources+=("$ROOT/service-support/src/main")
+    if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
       stale=1
     fi
   done
@@ -194,29 +230,31 @@ build_services() {
   fi
 }
 
-start_service() { # name port
-  local svc=$1 port=$2 pidfile=$RUN_DIR/pids/$1.pid
-  if pid_alive "$pidfile"; then log "$svc already running (pid $(cat "$pidfile"))"; return 0; fi
+start_service() { # name port [instance]: instance (default: name) names the pid and log files, so a
+  # second instance of a service (same consumer group) can run beside the first, e.g. drift-service-2
+  local svc=$1 port=$2 inst=${3:-$1}
+  local pidfile=$RUN_DIR/pids/$inst.pid
+  if pid_alive "$pidfile"; then log "$inst already running (pid $(cat "$pidfile"))"; return 0; fi
   port_open 127.0.0.1 "$port" && die "port $port is taken by a process this script did not start"
-  log "starting $svc on :$port"
+  log "starting $inst on :$port"
   QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" \
   API_KEYS="${MT_API_KEYS:-}" \
   nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
-    > "$RUN_DIR/logs/$svc.log" 2>&1 &
+    > "$RUN_DIR/logs/$inst.log" 2>&1 &
   echo $! > "$pidfile"
 }
 
-wait_ready() { # name port
-  local svc=$1 port=$2
-  for _ in $(seq 1 180); do
+wait_ready() { # name port [instance]
+  local svc=$1 port=$2 inst=${3:-$1} seconds=${MT_READY_SECONDS:-90}
+  for _ in $(seq 1 $((seconds * 2))); do
     # shellcheck disable=SC2086 # MT_CURL_OPTS holds several words on purpose
     curl -sf ${MT_CURL_OPTS:-} "$MT_HTTP_SCHEME://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
-    pid_alive "$RUN_DIR/pids/$svc.pid" || die "$svc exited at start: see $RUN_DIR/logs/$svc.log"
+    pid_alive "$RUN_DIR/pids/$inst.pid" || die "$inst exited at start: see $RUN_DIR/logs/$inst.log"
     sleep 0.5
   done
-  die "$svc not ready after 90 s: see $RUN_DIR/logs/$svc.log"
+  die "$inst not ready after $seconds s: see $RUN_DIR/logs/$inst.log"
 }
 
 stop_pidfile() {
@@ -233,9 +271,10 @@ stop_pidfile() {
 
 stop_all() {
   local f
-  for f in "$RUN_DIR"/pids/*-service.pid; do [ -e "$f" ] && stop_pidfile "$f"; done
+  for f in "$RUN_DIR"/pids/*-service.pid "$RUN_DIR"/pids/*-service-*.pid; do [ -e "$f" ] && stop_pidfile "$f"; done
   [ -e "$RUN_DIR/pids/kafka.pid" ] && stop_pidfile "$RUN_DIR/pids/kafka.pid"
   [ -e "$RUN_DIR/pids/postgres.pid" ] && stop_pidfile "$RUN_DIR/pids/postgres.pid"
+  if [ -e "$RUN_DIR/pids/private-postgres.port" ]; then stop_private_postgres; rm -f "$RUN_DIR/pids/private-postgres.port"; fi
   return 0
 }
 

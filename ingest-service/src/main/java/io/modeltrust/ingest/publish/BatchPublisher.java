@@ -77,11 +77,11 @@ public class BatchPublisher {
         String key = header.modelId();
         List<Future<RecordMetadata>> acks = new ArrayList<>(staged.chunks().size() + 2);
         try {
-            acks.add(producer.send(record(topic, key, header.batchId(), BatchHeader.RECORD, Json.toBytes(header))));
+            acks.add(send(record(topic, key, header.batchId(), BatchHeader.RECORD, Json.toBytes(header)), deadline));
             for (byte[] chunk : staged.chunks()) {
-                acks.add(producer.send(record(topic, key, header.batchId(), BatchRecordCodec.CHUNK, chunk)));
+                acks.add(send(record(topic, key, header.batchId(), BatchRecordCodec.CHUNK, chunk), deadline));
             }
-            acks.add(producer.send(record(topic, key, header.batchId(), BatchSeal.RECORD, Json.toBytes(seal))));
+            acks.add(send(record(topic, key, header.batchId(), BatchSeal.RECORD, Json.toBytes(seal)), deadline));
             for (Future<RecordMetadata> ack : acks) {
                 long left = deadline - System.nanoTime();
                 ack.get(Math.max(0, left), TimeUnit.NANOSECONDS);
@@ -94,6 +94,23 @@ public class BatchPublisher {
         } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
             throw new BrokerUnavailableException("Kafka did not acknowledge the batch in time", e);
         }
+    }
+
+    /**
+     * send() itself may block up to max.block.ms (no metadata while the broker is away, or a full
+     * buffer) and then hands back an already failed future; without these checks a batch of n
+     * records could take n times that before its 503.
+     */
+    private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, long deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        if (System.nanoTime() - deadline > 0) {
+            throw new TimeoutException("publish timeout reached while sending");
+        }
+        Future<RecordMetadata> ack = producer.send(record);
+        if (ack.isDone()) {
+            ack.get(); // failed at once: stop here rather than send the rest of the batch
+        }
+        return ack;
     }
 
     private static ProducerRecord<String, byte[]> record(String topic, String key, String batchId, String type,

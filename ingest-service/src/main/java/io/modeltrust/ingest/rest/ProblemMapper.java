@@ -35,6 +35,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             String title = w.getResponse().getStatusInfo().getReasonPhrase();
             return problem(status, title, w.getMessage(), null);
         }
+        if (DatabaseUnavailable.test(failure)) {
+            LOG.warnf("database unavailable: %s", failure.getMessage());
+            return Response.fromResponse(problem(503, "Service Unavailable",
+                    "The database is not reachable. Retry later.", null)).header("Retry-After", "5").build();
+        }
         LOG.error("unexpected failure", failure);
         return problem(500, "Internal Server Error", "The server failed to handle the request; it was logged.", null);
     }

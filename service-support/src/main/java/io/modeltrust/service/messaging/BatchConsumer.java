@@ -2,9 +2,11 @@ package io.modeltrust.service.messaging;
 
 import io.modeltrust.model.batch.BatchPipeline;
 import io.modeltrust.service.config.PipelineConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +40,14 @@ public class BatchConsumer {
                 message.nack(reason);
             }
         }, handler, Transient::test, config.batchIdleTimeout(), config.maxRetryBackoff(), Clock.systemUTC());
+    }
+
+    /**
+     * Runs before the database session factory and the Kafka clients close: a batch the shutdown
+     * interrupts is left unacknowledged (not dead-lettered), and the partition's next owner redoes it.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        pipeline.stop();
     }
 
     @Incoming(Channels.BATCHES)

@@ -5,12 +5,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /** Failures that go away by themselves (database or broker unreachable): retry, never dead-letter. */
-final class Transient {
+public final class Transient {
 
     private Transient() {
     }
 
-    static boolean test(Throwable failure) {
+    public static boolean test(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();

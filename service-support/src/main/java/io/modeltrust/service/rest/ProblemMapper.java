@@ -1,5 +1,6 @@
 package io.modeltrust.service.rest;
 
+import io.modeltrust.service.messaging.Transient;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,10 +20,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         int status = 500;
         String title = "Internal Server Error";
         String detail = "The server failed to handle the request; it was logged.";
+        String retryAfter = null;
         if (failure instanceof WebApplicationException w) {
             status = w.getResponse().getStatus();
             title = w.getResponse().getStatusInfo().getReasonPhrase();
             detail = w.getMessage();
+        } else if (Transient.test(failure)) {
+            // The database (or broker) is away: a client should retry, and it is no bug of ours.
+            LOG.warnf("dependency unavailable: %s", failure.getMessage());
+            status = 503;
+            title = "Service Unavailable";
+            detail = "The database is not reachable. Retry later.";
+            retryAfter = "5";
         } else {
             LOG.error("unexpected failure", failure);
         }
@@ -31,6 +40,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        Response.ResponseBuilder response = Response.status(status).type("application/problem+json").entity(body);
+        return retryAfter == null ? response.build() : response.header("Retry-After", retryAfter).build();
     }
 }

@@ -15,6 +15,10 @@ import java.util.function.Predicate;
  * <li>A handler failure the service calls retryable (database or broker away) is retried with
  * backoff, holding the batch, until it succeeds: nothing is settled, so nothing is committed.</li>
  * <li>Any other handler failure rejects the seal record and acknowledges the rest.</li>
+ * <li>Once {@link #stop()} was called (the process is shutting down) nothing more is settled: the
+ * shutdown makes handlers fail (the database session or the producer is closed), and such a failure
+ * must neither dead-letter the batch nor let its offsets be committed; the partition's next owner
+ * processes it again.</li>
  * </ul>
  * Records are acknowledged only after the handler returned, i.e. after its effect is durable.
  *
@@ -35,7 +39,7 @@ public final class BatchPipeline<H> {
     }
 
     /** What became of one record. */
-    public enum Outcome { HELD, COMPLETED, REJECTED, FAILED }
+    public enum Outcome { HELD, COMPLETED, REJECTED, FAILED, ABANDONED }
 
     private final BatchAssembler<H> assembler = new BatchAssembler<>();
     private final Settler<H> settler;
@@ -45,6 +49,9 @@ public final class BatchPipeline<H> {
     private final Duration maxBackoff;
     private final Clock clock;
     private volatile boolean retrying;
+    private volatile boolean stopping;
+    /** Kept apart from the assembler so readiness never waits for the lock a retrying batch holds. */
+    private volatile int openBatches;
     private volatile String lastFailure;
 
     public BatchPipeline(Settler<H> settler, Handler handler, Predicate<Throwable> retryable, Duration maxIdle,
@@ -66,11 +73,28 @@ public final class BatchPipeline<H> {
         return lastFailure;
     }
 
-    public synchronized int openBatches() {
-        return assembler.openBatches();
+    /** The process is shutting down: from now on records are left unsettled (see the class comment). */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Batches begun and not yet complete; answers at once, even while a batch is being retried. */
+    public int openBatches() {
+        return openBatches;
     }
 
     public synchronized Outcome accept(byte[] value, H handle) {
+        if (stopping) {
+            return Outcome.ABANDONED;
+        }
+        try {
+            return settle(value, handle);
+        } finally {
+            openBatches = assembler.openBatches();
+        }
+    }
+
+    private Outcome settle(byte[] value, H handle) {
         for (BatchAssembler.Expired<H> expired : assembler.expire(clock.instant(), maxIdle)) {
             // A producer that died half-way never seals; its records are settled so offsets can move on.
             expired.handles().forEach(settler::ack);
@@ -92,6 +116,9 @@ public final class BatchPipeline<H> {
         try {
             runWithRetry(done.get().batch());
         } catch (HandlerFailure e) {
+            if (stopping) {
+                return Outcome.ABANDONED;
+            }
             rejectBatch(handles, e);
             return Outcome.FAILED;
         }
@@ -102,25 +129,35 @@ public final class BatchPipeline<H> {
     private void runWithRetry(AssembledBatch batch) {
         long backoffMs = 200;
         while (true) {
+            if (stopping) {
+                throw new HandlerFailure(batch, new IllegalStateException("shutting down"));
+            }
             try {
                 handler.handle(batch);
                 retrying = false;
                 return;
             } catch (Exception e) {
                 lastFailure = e.toString();
-                if (!retryable.test(e)) {
+                if (!retryable.test(e) || stopping) {
                     retrying = false;
                     throw new HandlerFailure(batch, e);
                 }
                 retrying = true;
                 try {
-                    Thread.sleep(backoffMs);
+                    sleepUnlessStopping(backoffMs);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new HandlerFailure(batch, interrupted);
                 }
                 backoffMs = Math.min(backoffMs * 2, maxBackoff.toMillis());
             }
+        }
+    }
+
+    private void sleepUnlessStopping(long ms) throws InterruptedException {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (!stopping && System.nanoTime() < end) {
+            Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
         }
     }
 

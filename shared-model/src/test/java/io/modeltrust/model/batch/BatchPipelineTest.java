@@ -99,4 +99,46 @@ class BatchPipelineTest {
         assertEquals(BatchPipeline.Outcome.FAILED, p.accept(records[2], "s"));
         assertEquals(List.of("ack h", "ack c", "nack s"), settled);
     }
+
+    @Test
+    void aBatchTheShutdownInterruptsIsLeftUnsettledNotDeadLettered() {
+        List<BatchPipeline<String>> self = new ArrayList<>();
+        BatchPipeline<String> p = pipeline(b -> {
+            self.get(0).stop(); // the process starts shutting down while the batch is handled...
+            throw new IllegalStateException("Unable to find an EntityManagerFactory"); // ...and its session goes
+        });
+        self.add(p);
+        byte[][] records = batch("b5");
+        p.accept(records[0], "h");
+        p.accept(records[1], "c");
+        assertEquals(BatchPipeline.Outcome.ABANDONED, p.accept(records[2], "s"));
+        assertTrue(settled.isEmpty(), "nothing acknowledged, nothing dead-lettered: " + settled);
+        assertEquals(BatchPipeline.Outcome.ABANDONED, p.accept(batch("b6")[0], "h6"));
+        assertTrue(settled.isEmpty());
+    }
+
+    @Test
+    void aShutdownEndsTheRetriesWithoutSettling() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        BatchPipeline<String> p = new BatchPipeline<>(settler, b -> {
+            attempts.incrementAndGet();
+            throw new SQLException("database away");
+        }, e -> e instanceof SQLException, Duration.ofMinutes(5), Duration.ofSeconds(5),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        byte[][] records = batch("b7");
+        p.accept(records[0], "h");
+        p.accept(records[1], "c");
+        var outcome = new java.util.concurrent.CompletableFuture<BatchPipeline.Outcome>();
+        Thread consumer = new Thread(() -> outcome.complete(p.accept(records[2], "s")));
+        consumer.start();
+        while (attempts.get() < 2) {
+            Thread.sleep(10);
+        }
+        // Readiness asks while the batch is being retried: it must get an answer, not wait for the database.
+        var health = java.util.concurrent.CompletableFuture.supplyAsync(() -> p.healthy() + " " + p.openBatches());
+        assertEquals("false 1", health.get(2, java.util.concurrent.TimeUnit.SECONDS));
+        p.stop();
+        assertEquals(BatchPipeline.Outcome.ABANDONED, outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(settled.isEmpty(), "nothing settled: " + settled);
+    }
 }
