@@ -205,6 +205,16 @@ ensure_browser() { # the dashboard's browser tests need Debian's chromium and ch
   return 0
 }
 
+ensure_numpy() { # the fault suite and the TLS check generate their batches with /usr/bin/python3 and numpy
+  /usr/bin/python3 -c 'import numpy' 2>/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing python3-numpy for the batch generators (apt-get)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy >/dev/null; } \
+      || log "could not install python3-numpy"
+  fi
+  /usr/bin/python3 -c 'import numpy' 2>/dev/null || die "/usr/bin/python3 with numpy is needed (apt-get install python3-numpy)"
+}
+
 built_services() { # services that exist beyond an empty shell
   local entry
   for entry in $SERVICES; do

@@ -5,7 +5,8 @@
 # ports 18081-18085 with API keys on (a write key for the scenario, a read key for the checks after it),
 # plays the credit scenario end to end with its assertions, then audits the database for raw feature values
 # (privacy) and checks that a backup restores into a fresh database serving the same history (backup).
-# Stops what it started. Extra arguments go to Maven.
+# Then runs the fault suite (faults.sh) and the TLS check (tls-check.sh), each on its own broker, database
+# and ports. Stops what it started. Extra arguments go to Maven. SKIP_E2E, SKIP_FAULTS, SKIP_TLS skip parts.
 set -euo pipefail
 export MT_RUN_DIR=${MT_TEST_RUN_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/.run/test}
 export KAFKA_PORT=${TEST_KAFKA_PORT:-19092}
@@ -21,6 +22,7 @@ ensure_postgres --fresh
 export TEST_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export TEST_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB
 ensure_browser
+ensure_numpy
 cd "$ROOT"
 "$ROOT/mvnw" -B verify "$@"
 
@@ -52,3 +54,13 @@ else
   run_privacy_audit --wait-seconds "${E2E_WAIT_SECONDS:-300}"
   run_backup_check credit-e2e
 fi
+stop_all
+
+# The fault suite and the TLS check bring up their own brokers, databases and ports, without API keys.
+suite() { # script: runs it in a clean environment of its own, fails the run when it fails
+  log "running $1"
+  env -u MT_API_KEYS -u MT_API_KEY -u MT_RUN_DIR -u KAFKA_PORT -u KAFKA_CONTROLLER_PORT -u PG_DB -u PORT_BASE \
+    bash "$ROOT/deploy/local/$1" || die "$1 failed"
+}
+if [ -n "${SKIP_E2E:-}${SKIP_FAULTS:-}" ]; then log "fault suite skipped (SKIP_FAULTS or SKIP_E2E set)"; else suite faults.sh; fi
+if [ -n "${SKIP_E2E:-}${SKIP_TLS:-}" ]; then log "TLS check skipped (SKIP_TLS or SKIP_E2E set)"; else suite tls-check.sh; fi
