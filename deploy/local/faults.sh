@@ -18,8 +18,9 @@
 # Prints one PASS/FAIL line per check and "N passed, M failed"; exits non-zero on a failure.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-export MT_RUN_DIR=$(cd "$HERE/../.." && pwd)/.run/faults
-export KAFKA_PORT=39092 KAFKA_CONTROLLER_PORT=39093 PG_DB=monitoring_faults PORT_BASE=38080
+export MT_RUN_DIR=${MT_FAULTS_RUN_DIR:-$(cd "$HERE/../.." && pwd)/.run/faults}
+export KAFKA_PORT=${FAULT_KAFKA_PORT:-39092} KAFKA_CONTROLLER_PORT=${FAULT_KAFKA_CONTROLLER_PORT:-39093}
+export PG_DB=monitoring_faults PORT_BASE=${FAULT_PORT_BASE:-38080}
 export PG_HOST=127.0.0.1 PG_PORT=${FAULT_PG_PORT:-35432}
 export MT_READY_SECONDS=${MT_READY_SECONDS:-180} # several JVMs start at once on 2 cores
 source "$HERE/lib.sh"
@@ -215,7 +216,7 @@ fi
 # --- rebalance -----------------------------------------------------------------------------------
 if [[ $PHASES == *" rebalance "* ]]; then
   phase "second instances of the metric services join and leave while batches of six models stream in"
-  second() { case $1 in drift-service) echo 38092 ;; performance-service) echo 38093 ;; fairness-service) echo 38094 ;; esac; }
+  second() { case $1 in drift-service) echo $((PORT_BASE + 12)) ;; performance-service) echo $((PORT_BASE + 13)) ;; fairness-service) echo $((PORT_BASE + 14)) ;; esac; }
   start_producers "$MID" $(( $(date +%s) + 600 )) 2 "$OUT/rebalance" "${MODELS[@]}"
   sleep 3
   for svc in $METRIC_SERVICES; do start_service "$svc" "$(second "$svc")" "$svc-2"; done
