@@ -15,7 +15,8 @@ PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 PG_DB=${PG_DB:-monitoring}
 PORT_BASE=${PORT_BASE:-8080}
-SERVICES="ingest-service:$((PORT_BASE + 1)) drift-service:$((PORT_BASE + 2)) performance-service:$((PORT_BASE + 3)) fairness-service:$((PORT_BASE + 4)) alert-service:$((PORT_BASE + 5))"
+# MT_SERVICES ("name:port ...") overrides the ports derived from PORT_BASE.
+SERVICES=${MT_SERVICES:-"ingest-service:$((PORT_BASE + 1)) drift-service:$((PORT_BASE + 2)) performance-service:$((PORT_BASE + 3)) fairness-service:$((PORT_BASE + 4)) alert-service:$((PORT_BASE + 5))"}
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
