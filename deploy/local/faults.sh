@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault suite (issue 9), on its own broker (39092), ports (3808x, second instances 3809x), database
+# Fault suite (issue 9), on its own broker (39092), ports (38081-38099, odd), database
 # monitoring_faults on a private PostgreSQL cluster (35432) that it may stop. Checks (docs/operations.md):
 #  poison    a garbage record on monitoring.batches and on monitoring.results lands in monitoring.dlq
 #            with a reason header, and processing goes on (every later check posts behind them);
@@ -14,14 +14,19 @@
 #            metric service joins, shares the partitions, and stops again: every batch analysed
 #            once, no duplicate rows;
 #  and at the end nothing but the poison records was dead-lettered.
-# FAULT_PHASES selects phases (default all), FAULT_ROWS the large batch size (200000).
+# FAULT_PHASES selects phases (default all), FAULT_ROWS the large batch size (200000);
+# FAULT_PORT_BASE, FAULT_KAFKA_PORT, FAULT_PG_PORT move it elsewhere.
 # Prints one PASS/FAIL line per check and "N passed, M failed"; exits non-zero on a failure.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-export MT_RUN_DIR=${MT_FAULTS_RUN_DIR:-$(cd "$HERE/../.." && pwd)/.run/faults}
+export MT_RUN_DIR=$(cd "$HERE/../.." && pwd)/.run/faults
 export KAFKA_PORT=${FAULT_KAFKA_PORT:-39092} KAFKA_CONTROLLER_PORT=${FAULT_KAFKA_CONTROLLER_PORT:-39093}
-export PG_DB=monitoring_faults PORT_BASE=${FAULT_PORT_BASE:-38080}
-export PG_HOST=127.0.0.1 PG_PORT=${FAULT_PG_PORT:-35432}
+export PG_DB=monitoring_faults PG_HOST=127.0.0.1 PG_PORT=${FAULT_PG_PORT:-35432}
+# Odd ports only: Linux hands outgoing connections even ephemeral ports (32768-60999 here), and a
+# Kafka or JDBC connection that happens to hold a service's port makes that service fail to bind.
+FB=${FAULT_PORT_BASE:-38080}
+export MT_SERVICES="ingest-service:$((FB + 1)) drift-service:$((FB + 3)) performance-service:$((FB + 5)) fairness-service:$((FB + 11)) alert-service:$((FB + 13))"
+second() { case $1 in drift-service) echo $((FB + 15)) ;; performance-service) echo $((FB + 17)) ;; fairness-service) echo $((FB + 19)) ;; esac; }
 export MT_READY_SECONDS=${MT_READY_SECONDS:-180} # several JVMs start at once on 2 cores
 source "$HERE/lib.sh"
 ROWS=${FAULT_ROWS:-200000}
@@ -30,7 +35,7 @@ PHASES=" ${FAULT_PHASES:-kill broker database rebalance} "
 METRIC_SERVICES="drift-service performance-service fairness-service"
 CHECKER=(/usr/bin/python3 "$HERE/tools/faults_check.py")
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d $PG_DB -q"
-INGEST=http://127.0.0.1:$((PORT_BASE + 1)); ALERTS=http://127.0.0.1:$((PORT_BASE + 5))
+INGEST=http://127.0.0.1:$((FB + 1)); ALERTS=http://127.0.0.1:$((FB + 13))
 BS=127.0.0.1:$KAFKA_PORT
 passed=0; failed=0; PRODUCERS=()
 suite_started=$(date +%s)
@@ -177,7 +182,8 @@ if [[ $PHASES == *" database "* ]]; then
   declare -A early=()
   for entry in $(built_services); do early[${entry%%:*}]=$(ready_code "${entry##*:}"); done
   reads=""; bad_reads=0 # what a dashboard or client reading results gets: 503 + Retry-After, not a 500
-  for read in "$((PORT_BASE + 2)) drift" "$((PORT_BASE + 3)) performance" "$((PORT_BASE + 4)) fairness" "$((PORT_BASE + 5)) batches"; do
+  for read in "$(port_of drift-service) drift" "$(port_of performance-service) performance" \
+      "$(port_of fairness-service) fairness" "$(port_of alert-service) batches"; do
     c=$(curl -s -o /dev/null -D "$OUT/read.hdr" -w '%{http_code}' --max-time 10 \
       "http://127.0.0.1:${read%% *}/api/v1/models/${MODELS[1]}/${read#* }?limit=1")
     grep -qi '^retry-after:' "$OUT/read.hdr" || c="$c-without-Retry-After"
@@ -216,8 +222,7 @@ fi
 # --- rebalance -----------------------------------------------------------------------------------
 if [[ $PHASES == *" rebalance "* ]]; then
   phase "second instances of the metric services join and leave while batches of six models stream in"
-  second() { case $1 in drift-service) echo $((PORT_BASE + 12)) ;; performance-service) echo $((PORT_BASE + 13)) ;; fairness-service) echo $((PORT_BASE + 14)) ;; esac; }
-  start_producers "$MID" $(( $(date +%s) + 600 )) 2 "$OUT/rebalance" "${MODELS[@]}"
+  start_producers "$MID" $(( $(date +%s) + 600 )) 4 "$OUT/rebalance" "${MODELS[@]}"
   sleep 3
   for svc in $METRIC_SERVICES; do start_service "$svc" "$(second "$svc")" "$svc-2"; done
   for svc in $METRIC_SERVICES; do wait_ready "$svc" "$(second "$svc")" "$svc-2"; done

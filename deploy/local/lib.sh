@@ -21,7 +21,8 @@ PORT_BASE=${PORT_BASE:-8080}
 # to the services' JDBC URL (e.g. sslmode=verify-full&sslrootcert=/path/ca.crt); MT_HTTP_SCHEME=https and
 # MT_CURL_OPTS (e.g. --cacert ca.crt) are how wait_ready and run_scenario reach services that serve HTTPS.
 MT_HTTP_SCHEME=${MT_HTTP_SCHEME:-http}
-SERVICES="ingest-service:$((PORT_BASE + 1)) drift-service:$((PORT_BASE + 2)) performance-service:$((PORT_BASE + 3)) fairness-service:$((PORT_BASE + 4)) alert-service:$((PORT_BASE + 5))"
+# MT_SERVICES ("name:port ...") overrides the ports derived from PORT_BASE.
+SERVICES=${MT_SERVICES:-"ingest-service:$((PORT_BASE + 1)) drift-service:$((PORT_BASE + 2)) performance-service:$((PORT_BASE + 3)) fairness-service:$((PORT_BASE + 4)) alert-service:$((PORT_BASE + 5))"}
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
