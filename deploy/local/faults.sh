@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fault suite (issue 9), on its own broker (39092), ports (38081-38099, odd), database
-# monitoring_faults on a private PostgreSQL cluster (35432) that it may stop. Checks (docs/operations.md):
+# Fault suite (issue 9), on its own broker (21092), ports (38081-38099, odd), database
+# monitoring_faults on a private PostgreSQL cluster (21432) that it may stop. Checks (docs/operations.md):
 #  poison    a garbage record on monitoring.batches and on monitoring.results lands in monitoring.dlq
 #            with a reason header, and processing goes on (every later check posts behind them);
 #  kill      kill -9 of drift, performance and fairness while a large batch is in flight, then restart:
@@ -20,8 +20,8 @@
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 export MT_RUN_DIR=$(cd "$HERE/../.." && pwd)/.run/faults
-export KAFKA_PORT=${FAULT_KAFKA_PORT:-39092} KAFKA_CONTROLLER_PORT=${FAULT_KAFKA_CONTROLLER_PORT:-39093}
-export PG_DB=monitoring_faults PG_HOST=127.0.0.1 PG_PORT=${FAULT_PG_PORT:-35432}
+export KAFKA_PORT=${FAULT_KAFKA_PORT:-21092} KAFKA_CONTROLLER_PORT=${FAULT_KAFKA_CONTROLLER_PORT:-21093}
+export PG_DB=monitoring_faults PG_HOST=127.0.0.1 PG_PORT=${FAULT_PG_PORT:-21432}
 # Odd ports only: Linux hands outgoing connections even ephemeral ports (32768-60999 here), and a
 # Kafka or JDBC connection that happens to hold a service's port makes that service fail to bind.
 FB=${FAULT_PORT_BASE:-38080}

@@ -24,6 +24,16 @@ class ProblemMapperTest {
     }
 
     @Test
+    void commitTheDatabaseDroppedIs503() {
+        // As seen in the fault suite: the PSQLException hangs off the commit's XAException as *suppressed*.
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.addSuppressed(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        var rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertUnavailable(mapper.toResponse(new RuntimeException("Error invoking subclass method", rollback)));
+    }
+
+    @Test
     void refusedConnectionIs503() {
         var refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new ConnectException("refused"));
         assertUnavailable(mapper.toResponse(new JDBCConnectionException("unable to obtain connection", refused)));
