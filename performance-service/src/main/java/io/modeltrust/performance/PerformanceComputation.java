@@ -97,7 +97,7 @@ public final class PerformanceComputation {
                 rev.batchId(), rev.referenceVersion(), rev.revision(), rev.computedAt(), rev.at(), baseline.task(),
                 rows.rows(), labeled, coverage, rev.labelDelaySeconds(), rev.unmatchedLabels(), metrics, confusion,
                 base, change, estimated, estimatedChange, intervals, slices, explanation, rev.labelsBatchId(),
-                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary());
+                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary(), null, null, null, null);
     }
 
     /** Slices are explained when the figure they are measured in, accuracy or MAE, is worse than the baseline. */

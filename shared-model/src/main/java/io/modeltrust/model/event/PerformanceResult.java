@@ -15,7 +15,10 @@ import java.util.Map;
  * this revision ({@code labelDelaySeconds} is the mean delay over exactly these rows);
  * {@code estimationError} realised minus estimated (confidence-based, computed on the same labelled
  * rows), keyed like {@code estimated}, so the estimator can be judged once labels arrive;
- * {@code sliceSummary} one sentence about the worst slice.
+ * {@code sliceSummary} one sentence about the worst slice; {@code perClass} per-class figures of a
+ * multiclass model; {@code labelsCorrected} rows whose earlier label this revision replaced;
+ * {@code baselineEstimated} the estimate on the reference itself, what {@code estimated} is compared
+ * with; {@code estimationNote} why nothing is estimated, or the estimator's assumption.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PerformanceResult(
@@ -46,9 +49,43 @@ public record PerformanceResult(
         String labelsBatchId,
         Long newlyLabeledRows,
         Map<String, Change> estimationError,
-        String sliceSummary) {
+        String sliceSummary,
+        Map<String, ClassFigures> perClass,
+        Long labelsCorrected,
+        Map<String, Double> baselineEstimated,
+        String estimationNote) {
 
-    public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
+    /**
+     * Binary: {@code tp, fp, tn, fn}. Multiclass: {@code labels} (the model's classes) and {@code matrix},
+     * rows the true class and columns the predicted one, both in the order of {@code labels}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConfusionMatrix(Long tp, Long fp, Long tn, Long fn, List<String> labels, long[][] matrix) {
+
+        public ConfusionMatrix(long tp, long fp, long tn, long fn) {
+            this(Long.valueOf(tp), Long.valueOf(fp), Long.valueOf(tn), Long.valueOf(fn), null, null);
+        }
+
+        public static ConfusionMatrix multiclass(List<String> labels, long[][] matrix) {
+            return new ConfusionMatrix(null, null, null, null, labels, matrix);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConfusionMatrix c && java.util.Objects.equals(tp, c.tp)
+                    && java.util.Objects.equals(fp, c.fp) && java.util.Objects.equals(tn, c.tn)
+                    && java.util.Objects.equals(fn, c.fn) && java.util.Objects.equals(labels, c.labels)
+                    && java.util.Arrays.deepEquals(matrix, c.matrix);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(tp, fp, tn, fn, labels, java.util.Arrays.deepHashCode(matrix));
+        }
+    }
+
+    /** One class of a multiclass model: scikit-learn's precision_recall_fscore_support(average=None). */
+    public record ClassFigures(double precision, double recall, double f1, long support) {
     }
 
     /** Current minus baseline, and that as a share of |baseline| (null when the baseline is 0). */

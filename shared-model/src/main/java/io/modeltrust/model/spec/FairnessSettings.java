@@ -7,14 +7,21 @@ import java.util.Map;
 /**
  * Per-model fairness options: the smallest group that takes part in between-group figures,
  * attribute pairs for intersectional groups, bucket edges for numeric sensitive attributes, and
- * the word for a positive decision used in explanations ("Approval").
+ * the word for a positive decision used in explanations ("Approval"), and for multiclass models the
+ * favourable class whose predicted share is the selection rate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FairnessSettings(
         Integer minGroupSize,
         List<List<String>> intersections,
         Map<String, List<Double>> buckets,
-        String positiveLabel) {
+        String positiveLabel,
+        String favorableClass) {
+
+    public FairnessSettings(Integer minGroupSize, List<List<String>> intersections, Map<String, List<Double>> buckets,
+                            String positiveLabel) {
+        this(minGroupSize, intersections, buckets, positiveLabel, null);
+    }
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 30;
 

@@ -21,7 +21,38 @@ public record ModelSpec(
         String id,
         String timestamp,
         DriftSettings drift,
-        FairnessSettings fairness) {
+        FairnessSettings fairness,
+        List<String> classes,
+        Map<String, String> scores) {
+
+    /** The spec without classes or per-class score columns (binary and regression models as first contracted). */
+    public ModelSpec(Task task, List<FeatureSpec> features, String prediction, String score, String label,
+                     String positiveClass, List<String> sensitive, Map<String, String> privileged, String id,
+                     String timestamp, DriftSettings drift, FairnessSettings fairness) {
+        this(task, features, prediction, score, label, positiveClass, sensitive, privileged, id, timestamp, drift,
+                fairness, null, null);
+    }
+
+    public List<String> classesOrEmpty() {
+        return classes != null ? classes : List.of();
+    }
+
+    /** Multiclass score columns by class, in the order of {@link #classes}. */
+    public Map<String, String> scoresOrEmpty() {
+        return scores != null ? scores : Map.of();
+    }
+
+    /** The class whose predicted share is the selection rate: fairness.favorableClass, else positiveClass. */
+    public String favorableClass() {
+        String configured = fairness != null ? fairness.favorableClass() : null;
+        return configured != null ? configured : positiveClass;
+    }
+
+    /** This spec with other classes (and, for binary, the positive class as matched to them). */
+    public ModelSpec withClasses(List<String> newClasses, String newPositiveClass) {
+        return new ModelSpec(task, features, prediction, score, label, newPositiveClass, sensitive, privileged, id,
+                timestamp, drift, fairness, newClasses, scores);
+    }
 
     public List<FeatureSpec> featuresOrEmpty() {
         return features != null ? features : List.of();
@@ -40,6 +71,6 @@ public record ModelSpec(
     }
 
     public FairnessSettings fairnessOrDefaults() {
-        return fairness != null ? fairness : new FairnessSettings(null, null, null, null);
+        return fairness != null ? fairness : new FairnessSettings(null, null, null, null, null);
     }
 }

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What the monitored model predicts; decides which performance metrics apply. */
 public enum Task {
     BINARY_CLASSIFICATION("binary_classification"),
+    MULTICLASS_CLASSIFICATION("multiclass_classification"),
     REGRESSION("regression");
 
     private final String wire;
 
     Task(String wire) {
         this.wire = wire;
+    }
+
+    /** Binary or multiclass: the outcome is one of the model's classes. */
+    public boolean classification() {
+        return this != REGRESSION;
     }
 
     @JsonValue
