@@ -11,6 +11,9 @@ public enum Comparison {
     ABS_GT("absGt", "|x| >"),
     ABS_GTE("absGte", "|x| >=");
 
+    /** Differences this small are floating-point noise, not a real distance from the threshold. */
+    static final double TOLERANCE = 1e-9;
+
     private final String id;
     private final String symbol;
 
@@ -47,17 +50,31 @@ public enum Comparison {
                 + "absGt, absGte (or <, <=, >, >=, ==, !=)");
     }
 
+    /**
+     * Whether {@code value} meets the condition. This is the one place thresholds are compared. A value
+     * equal to the threshold up to floating-point noise counts as reaching it, whatever the comparator:
+     * a change computed as 0.82 - 0.87 is -0.04999999999999993, which every report prints as "down
+     * 0.050", so "lt -0.05" must fire on it rather than hinge on the last bit of a subtraction.
+     */
     public boolean test(double value, double threshold) {
+        double v = this == ABS_GT || this == ABS_GTE ? Math.abs(value) : value;
+        if (reaches(v, threshold)) {
+            return this != NEQ;
+        }
         return switch (this) {
-            case LT -> value < threshold;
-            case LTE -> value <= threshold;
-            case GT -> value > threshold;
-            case GTE -> value >= threshold;
-            case EQ -> value == threshold;
-            case NEQ -> value != threshold;
-            case ABS_GT -> Math.abs(value) > threshold;
-            case ABS_GTE -> Math.abs(value) >= threshold;
+            case LT -> v < threshold;
+            case LTE -> v <= threshold;
+            case GT, ABS_GT -> v > threshold;
+            case GTE, ABS_GTE -> v >= threshold;
+            case EQ -> false;
+            case NEQ -> true;
         };
+    }
+
+    /** Equal up to {@value #TOLERANCE}, absolute for values near zero and relative for larger ones. */
+    static boolean reaches(double value, double threshold) {
+        double scale = Math.max(1.0, Math.max(Math.abs(value), Math.abs(threshold)));
+        return Math.abs(value - threshold) <= TOLERANCE * scale;
     }
 
     @Override
