@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 import numpy as np
 from scipy.stats import norm, rankdata
+from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (accuracy_score, average_precision_score, brier_score_loss,
                              confusion_matrix, f1_score, log_loss, mean_absolute_error,
@@ -261,6 +262,94 @@ def cbpe_cases(rng):
     add("some_scores_missing", s3 >= 0.5, s3)
     add("tiny_1_row", [True], [0.9])
     add("zeros_and_ones", [True, False, True, False], [1.0, 0.0, 0.0, 1.0])
+    return cases
+
+
+# ---------------------------------------------------------------- isotonic calibration (CBPE)
+
+def isotonic_fit(s, y):
+    """METRICS.md "Calibration": sklearn's isotonic regression of the label on the score, finite scores only."""
+    s = np.asarray(s, dtype=float)
+    y = np.asarray(y, dtype=bool)
+    keep = np.isfinite(s)
+    return IsotonicRegression(out_of_bounds="clip", y_min=0, y_max=1).fit(s[keep], y[keep].astype(float))
+
+
+def isotonic_predict(iso, t):
+    t = np.asarray(t, dtype=float)
+    out = np.full(len(t), np.nan)
+    keep = ~np.isnan(t)
+    out[keep] = iso.predict(t[keep])
+    return out
+
+
+def isotonic_cases():
+    """Own seed, so adding these leaves the other fixtures unchanged."""
+    rng = np.random.default_rng(20261202)
+    cases = []
+
+    def add(name, s, y, extra_queries=()):
+        s = np.asarray(s, dtype=float)
+        iso = isotonic_fit(s, y)
+        finite = s[np.isfinite(s)]
+        lo, hi = float(np.min(finite)), float(np.max(finite))
+        pad = max(hi - lo, 1.0) * 0.25
+        query = np.concatenate([s, np.linspace(lo - pad, hi + pad, 101), iso.X_thresholds_,
+                                np.asarray(extra_queries, dtype=float)])
+        cases.append({"name": name, "score": jlist(s), "positive": jlist(np.asarray(y, dtype=int)),
+                      "query": jlist(query),
+                      "expected": {"xThresholds": jlist(iso.X_thresholds_), "yThresholds": jlist(iso.y_thresholds_),
+                                   "predicted": jlist(isotonic_predict(iso, query))}})
+
+    def miscalibrated(n):
+        x = rng.normal(0, 1.5, n)
+        y = rng.random(n) < 1 / (1 + np.exp(-x))
+        return 1 / (1 + np.exp(-3 * x)), y
+
+    s, y = miscalibrated(1000)
+    add("miscalibrated_1000", s, y)
+    s, y = miscalibrated(2000)
+    add("ties_round_2dp", np.round(s, 2), y)
+    s, y = miscalibrated(20000)
+    add("large_20000_ties_3dp", np.round(s, 3), y)
+    y = rng.random(300) < 0.3
+    add("constant_score", np.full(300, 0.7), y, [0.0, 0.7, 1.0, -5.0, 5.0])
+    s, y = miscalibrated(500)
+    s = 0.2 + 0.6 * s
+    add("clipped_outside_fitted_range", s, y, [-1.0, 0.0, 0.1999, 0.8001, 1.0, 2.0, np.nan])
+    base = rng.random(200)
+    s = np.concatenate([base, base + 4e-16, base + 3e-15])
+    add("near_ties_below_float_resolution", s, rng.random(600) < s)
+    s, y = miscalibrated(400)
+    add("all_positive", s, np.ones(400, dtype=bool))
+    add("all_negative", s, np.zeros(400, dtype=bool))
+    x = rng.normal(0, 2, 800)
+    add("logit_scores_outside_0_1", 3 * x, rng.random(800) < 1 / (1 + np.exp(-x)))
+    s, y = miscalibrated(600)
+    s[rng.random(600) < 0.05] = np.nan
+    add("some_scores_missing", s, y, [np.nan])
+    add("perfectly_separated", np.linspace(0, 1, 50), np.linspace(0, 1, 50) > 0.5)
+    add("one_row", [0.4], [True])
+    return cases
+
+
+def calibrated_cbpe_cases():
+    """Estimated accuracy from calibrated scores: fit on a labelled reference, estimate a batch."""
+    rng = np.random.default_rng(20261203)
+    cases = []
+    for name, n_ref, n_bat, sharp, shift in [("sharp_scorer_stable", 3000, 1000, 3.0, 0.0),
+                                             ("flat_scorer_shifted_inputs", 2500, 800, 0.5, 0.7)]:
+        x_ref = rng.normal(0, 1.5, n_ref)
+        y_ref = rng.random(n_ref) < 1 / (1 + np.exp(-x_ref))
+        s_ref = 1 / (1 + np.exp(-sharp * x_ref))
+        x_bat = rng.normal(shift, 1.5, n_bat)
+        s_bat = 1 / (1 + np.exp(-sharp * x_bat))
+        yhat = s_bat >= 0.5
+        iso = isotonic_fit(s_ref, y_ref)
+        cases.append({"name": name, "referenceScore": jlist(s_ref),
+                      "referencePositive": jlist(y_ref.astype(int)), "score": jlist(s_bat),
+                      "predicted": jlist(yhat.astype(int)),
+                      "expected": cbpe_expected(yhat, iso.predict(s_bat))})
     return cases
 
 
@@ -627,6 +716,8 @@ def main():
     write("performance-classification.json", {"meta": meta, "cases": classification_cases(rng)})
     write("performance-regression.json", {"meta": meta, "cases": regression_cases(rng)})
     write("performance-cbpe.json", {"meta": meta, "cases": cbpe_cases(rng)})
+    write("performance-isotonic.json", {"meta": meta, "cases": isotonic_cases(),
+                                        "calibratedCbpe": calibrated_cbpe_cases()})
     write("performance-slices.json", {"meta": meta, "cases": slice_cases(rng), "edgeCases": edge_cases(rng)})
     write("performance-pipeline.json", {"meta": meta, **pipeline_case()})
     g = german_case()
