@@ -5,6 +5,7 @@ import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.NumericColumn;
 import io.modeltrust.performance.metrics.ClassificationMetrics;
+import io.modeltrust.performance.metrics.EstimatedPerformance;
 import io.modeltrust.performance.metrics.ReferenceSlices;
 import io.modeltrust.performance.metrics.RegressionMetrics;
 import io.modeltrust.performance.metrics.SliceAnalysis;
@@ -23,7 +24,8 @@ import java.util.Set;
 
 /**
  * The baseline of a reference: realised metrics on its labelled rows, the slice schema (decile edges,
- * frequent categories) and the accuracy or MAE of every reference slice a batch can be compared on.
+ * frequent categories), the accuracy or MAE of every reference slice a batch can be compared on, and the
+ * score calibration with the reference's own estimate, so estimates are compared with an estimate.
  */
 public final class BaselineComputation {
 
@@ -55,9 +57,13 @@ public final class BaselineComputation {
             slices = comparable(schema, SliceAnalysis.profile(fullResolution(schema, columns), rows.regression()
                     ? SliceMetric.MAE : SliceMetric.ACCURACY, Realised.outcome(rows)));
         }
+        ScoreCalibration.Fitted fitted = ScoreCalibration.fit(rows, reference.header().model().positiveClass(),
+                reference.header().model().classesOrEmpty());
+        EstimatedPerformance estimated = Realised.estimate(rows, fitted.calibration(), false);
         return new ReferenceBaseline(reference.modelId(), reference.header().referenceVersion(),
                 reference.header().model().task().wire(), reference.rows(), labeled, PerformanceComputation.finite(metrics),
-                schema, slices);
+                schema, slices, fitted.calibration(),
+                estimated == null ? null : PerformanceComputation.finite(estimated.asMap()), fitted.note());
     }
 
     /**

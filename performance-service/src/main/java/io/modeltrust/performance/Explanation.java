@@ -20,7 +20,7 @@ final class Explanation {
 
     static String sentence(boolean regression, long rows, long labeled, double coverage, Map<String, Double> metrics,
                            Map<String, Double> baseline, Map<String, PerformanceResult.Interval> intervals,
-                           Map<String, Double> estimated, List<SliceFinding> worst) {
+                           Estimate estimate, List<SliceFinding> worst) {
         String key = regression ? "mae" : "accuracy";
         String name = regression ? "MAE" : "Accuracy";
         Double base = baseline.get(key);
@@ -28,12 +28,20 @@ final class Explanation {
         StringBuilder s = new StringBuilder();
         if (labeled == 0 || now == null) {
             s.append(String.format(Locale.ROOT, "No labels yet for %,d rows", rows));
-            Double guess = estimated == null ? null : estimated.get("accuracy");
+            Double guess = estimate.estimated() == null ? null : estimate.estimated().get("accuracy");
+            Double guessBase = estimate.baseline() == null ? null : estimate.baseline().get("accuracy");
             if (guess != null) {
-                s.append("; estimated accuracy ").append(number(guess)).append(" (confidence-based)");
-                appendBaseline(s, guess, base, null);
+                // CBPE's limit belongs next to its figure: a reader of the sentence alone must see it.
+                s.append("; estimated accuracy ").append(number(guess))
+                        .append(" (confidence-based on calibrated scores; assumes no concept drift)");
+                if (guessBase != null) {
+                    appendChange(s, guess, guessBase, null, " against the reference's estimate ");
+                }
             } else {
                 s.append(": realised performance waits for them");
+                if (estimate.note() != null) {
+                    s.append("; ").append(estimate.note());
+                }
             }
             return s.append('.').toString();
         }
@@ -59,8 +67,13 @@ final class Explanation {
             s.append("; no baseline (the reference has no labels)");
             return;
         }
+        appendChange(s, now, base, ci, " against baseline ");
+    }
+
+    private static void appendChange(StringBuilder s, double now, double base, PerformanceResult.Interval ci,
+                                     String against) {
         double delta = now - base;
-        s.append(" against baseline ").append(number(base)).append(": ");
+        s.append(against).append(number(base)).append(": ");
         if (delta == 0) {
             s.append("unchanged");
             return;
@@ -69,6 +82,16 @@ final class Explanation {
         if (ci != null && (base < ci.low() || base > ci.high())) {
             s.append(", beyond the 95% interval");
         }
+    }
+
+    /**
+     * The estimate as the sentence needs it.
+     *
+     * @param estimated estimated metrics, null when nothing is estimated
+     * @param baseline  the reference's own estimate, null when there is none
+     * @param note      why nothing is estimated, or the estimator's assumption
+     */
+    record Estimate(Map<String, Double> estimated, Map<String, Double> baseline, String note) {
     }
 
     /** Three decimals for figures of order one, else four significant digits. */

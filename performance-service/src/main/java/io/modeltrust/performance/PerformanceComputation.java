@@ -53,6 +53,7 @@ public final class PerformanceComputation {
         PerformanceResult.ConfusionMatrix confusion = null;
         Map<String, Double> estimated = null;
         Map<String, Change> estimationError = null;
+        String estimationNote = null;
         if (rows.regression()) {
             RegressionMetrics m = labeled == 0 ? null : Realised.regression(rows);
             if (m != null) {
@@ -68,11 +69,12 @@ public final class PerformanceComputation {
                 putInterval(intervals, "accuracy", m.accuracyInterval());
                 putInterval(intervals, "rocAuc", m.rocAucInterval());
             }
-            EstimatedPerformance all = Realised.estimate(rows, false);
+            EstimatedPerformance all = Realised.estimate(rows, baseline.calibration(), false);
             if (all != null) {
                 estimated = finite(all.asMap());
             }
-            EstimatedPerformance onLabeled = m == null ? null : Realised.estimate(rows, true);
+            estimationNote = estimationNote(rows, baseline, all);
+            EstimatedPerformance onLabeled = m == null ? null : Realised.estimate(rows, baseline.calibration(), true);
             if (onLabeled != null) {
                 Map<String, Double> realisedSame = new LinkedHashMap<>();
                 for (String k : onLabeled.asMap().keySet()) {
@@ -84,7 +86,10 @@ public final class PerformanceComputation {
         metrics = finite(metrics);
         Map<String, Double> base = baseline.metrics() == null ? Map.of() : baseline.metrics();
         Map<String, Change> change = changes(metrics, base);
-        Map<String, Change> estimatedChange = estimated == null ? null : changes(estimated, base);
+        // An estimate is compared with the reference's own estimate: both carry the same calibration error.
+        Map<String, Double> baseEstimated = baseline.estimated();
+        Map<String, Change> estimatedChange = estimated == null ? null
+                : changes(estimated, baseEstimated == null ? Map.of() : baseEstimated);
         SliceReport report = headlineWorsened(rows.regression(), metrics, base)
                 ? worstSlices(rows, baseline) : null;
         List<PerformanceResult.Slice> slices = report == null ? null : report.worst().stream()
@@ -92,12 +97,28 @@ public final class PerformanceComputation {
                         f.referenceRows(), f.referenceValue(), f.change())).toList();
         double coverage = rows.rows() == 0 ? 0.0 : (double) labeled / rows.rows();
         String explanation = Explanation.sentence(rows.regression(), rows.rows(), labeled, coverage, metrics, base,
-                intervals, estimated, report == null ? List.of() : report.worst());
+                intervals, new Explanation.Estimate(estimated, baseEstimated, estimationNote),
+                report == null ? List.of() : report.worst());
         return new PerformanceResult(ResultKind.PERFORMANCE, SCHEMA_VERSION, rev.eventId(), rev.modelId(),
                 rev.batchId(), rev.referenceVersion(), rev.revision(), rev.computedAt(), rev.at(), baseline.task(),
                 rows.rows(), labeled, coverage, rev.labelDelaySeconds(), rev.unmatchedLabels(), metrics, confusion,
                 base, change, estimated, estimatedChange, intervals, slices, explanation, rev.labelsBatchId(),
-                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary(), null, null, null, null);
+                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary(), null, null, baseEstimated, estimationNote);
+    }
+
+    /** Why nothing is estimated, or the estimator's assumption; null for regression. */
+    private static String estimationNote(EvaluationRows rows, ReferenceBaseline baseline, EstimatedPerformance all) {
+        if (all != null) {
+            return ScoreCalibration.ASSUMPTION;
+        }
+        if (rows.score() == null) {
+            return ScoreCalibration.NO_SCORE;
+        }
+        if (baseline.calibration() == null) {
+            return baseline.calibrationNote() != null ? baseline.calibrationNote()
+                    : ScoreCalibration.UNCALIBRATED_BASELINE;
+        }
+        return ScoreCalibration.NO_SCORED_ROW;
     }
 
     /** Slices are explained when the figure they are measured in, accuracy or MAE, is worse than the baseline. */

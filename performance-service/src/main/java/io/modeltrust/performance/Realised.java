@@ -2,6 +2,7 @@ package io.modeltrust.performance;
 
 import io.modeltrust.performance.metrics.ClassificationMetrics;
 import io.modeltrust.performance.metrics.EstimatedPerformance;
+import io.modeltrust.performance.metrics.IsotonicCalibration;
 import io.modeltrust.performance.metrics.RegressionMetrics;
 import io.modeltrust.performance.metrics.SliceFeature;
 import io.modeltrust.performance.rows.EvaluationRows;
@@ -50,11 +51,11 @@ final class Realised {
     }
 
     /**
-     * Confidence-based estimate over all rows, or only the labelled ones; null without a score, when no
-     * row has one, or when a score is not a probability.
+     * Confidence-based estimate from the scores as the reference calibrates them, over all rows or only the
+     * labelled ones; null without a calibration, without a score, or when no row has one.
      */
-    static EstimatedPerformance estimate(EvaluationRows r, boolean labeledOnly) {
-        if (r.regression() || r.score() == null) {
+    static EstimatedPerformance estimate(EvaluationRows r, IsotonicCalibration calibration, boolean labeledOnly) {
+        if (r.regression() || r.score() == null || calibration == null) {
             return null;
         }
         boolean[] predicted = r.predictedPositive();
@@ -68,11 +69,8 @@ final class Realised {
                 score[k] = r.score()[idx[k]];
             }
         }
-        try {
-            return EstimatedPerformance.estimate(predicted, score);
-        } catch (IllegalArgumentException notProbabilities) {
-            return null;
-        }
+        // Calibrated scores lie in [0, 1] whatever the raw ones were (log-odds too).
+        return EstimatedPerformance.estimate(predicted, calibration.calibrate(score));
     }
 
     /** Per row: 1/0 correct (classification) or |y − ŷ| (regression); NaN where there is no label. */

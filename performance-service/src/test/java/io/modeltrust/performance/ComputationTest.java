@@ -132,9 +132,11 @@ class ComputationTest {
         assertEquals(400, r.labeledRows());
         assertTrue(r.change().isEmpty());
         assertNull(r.slices());
-        assertNotNull(r.estimated());
-        assertNotNull(r.estimatedChange());
-        assertTrue(r.estimatedChange().isEmpty());
+        assertNull(r.estimated(), "without reference labels the scores cannot be calibrated");
+        assertNull(r.estimatedChange());
+        assertNull(r.baselineEstimated());
+        assertEquals("nothing is estimated: the reference has fewer than 100 labelled rows of each class with a "
+                + "score (0 of class 1, 0 of the other class), too few to calibrate the scores", r.estimationNote());
         assertTrue(r.explanation().contains("no baseline"), r.explanation());
     }
 
@@ -150,7 +152,13 @@ class ComputationTest {
         assertNull(r.confusionMatrix());
         assertNull(r.estimationError());
         assertEquals(4, r.estimated().size());
+        assertEquals(baseline.estimated(), r.baselineEstimated());
+        assertEquals(r.estimated().get("accuracy") - baseline.estimated().get("accuracy"),
+                r.estimatedChange().get("accuracy").absolute(), 1e-12, "estimate against the reference's estimate");
+        assertTrue(r.estimationNote().startsWith("estimated from scores calibrated on the reference"));
         assertTrue(r.explanation().startsWith("No labels yet for 300 rows; estimated accuracy "), r.explanation());
+        assertTrue(r.explanation().contains("assumes no concept drift) against the reference's estimate "),
+                r.explanation());
     }
 
     @Test

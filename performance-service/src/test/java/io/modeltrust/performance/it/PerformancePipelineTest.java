@@ -163,8 +163,10 @@ class PerformancePipelineTest {
             for (String m : PipelineFixture.CLASSIFICATION_METRICS) {
                 close(expected.get("baseline").get(m), a1.baseline().get(m), "baseline " + m);
             }
-            close(a1.estimated().get("accuracy") - a1.baseline().get("accuracy"),
+            PipelineFixture.estimated(expected.get("baselineEstimated"), a1.baselineEstimated(), "baseline estimated");
+            close(a1.estimated().get("accuracy") - a1.baselineEstimated().get("accuracy"),
                     a1.estimatedChange().get("accuracy").absolute(), "estimated change of accuracy");
+            assertTrue(a1.estimationNote().contains("calibrated on the reference"), a1.estimationNote());
             assertTrue(a1.explanation().startsWith("No labels yet for 1,500 rows; estimated accuracy"), a1.explanation());
             PerformanceResult b1 = first.get(b);
             assertEquals(1, b1.revision());
@@ -252,6 +254,8 @@ class PerformancePipelineTest {
             PerformanceResult c1 = await(results, model, 1, FIRST_WAIT, Duration.ZERO).get(batchId);
             assertEquals(0, c1.labeledRows());
             assertNull(c1.estimated(), "no estimate for regression");
+            assertNull(c1.baselineEstimated());
+            assertNull(c1.estimationNote(), "regression is not estimated, nothing to explain");
             close(expected.get("baseline").get("mae"), c1.baseline().get("mae"), "baseline mae");
             Instant labelsAt = BATCH_AT.plus(Duration.ofMinutes(90));
             KafkaTestSupport.send("monitoring.batches", model, batch(REGRESSOR, REGRESSOR_LABEL_COLUMNS, model,
