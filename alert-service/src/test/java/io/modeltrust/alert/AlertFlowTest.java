@@ -89,7 +89,7 @@ class AlertFlowTest {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("drift.features|", List.of("open/1/b1", "open/2/b2", "open/3/b3", "resolved/3/b3"));
         expected.put("retraining.drift|", List.of("open/1/b3", "resolved/1/b3"));
-        expected.put("fairness.disparate-impact|sex", List.of("open/1/b1", "open/2/b2", "resolved/2/b2"));
+        expected.put("fairness.disparate-impact|sex=female", List.of("open/1/b1", "open/2/b2", "resolved/2/b2"));
         expected.put("fairness.statistical-parity|sex=female", List.of("open/1/b1", "open/2/b2", "resolved/2/b2"));
         expected.put("performance.accuracy-drop|", List.of("open/1/b1", "open/2/b2", "resolved/2/b2", "open/3/b5"));
         expected.put("retraining.accuracy|", List.of("open/1/b2", "resolved/1/b2"));

@@ -20,7 +20,7 @@ class RulesApiTest {
     void defaultsThenValidatedReplacement() {
         String m = "rules-" + UUID.randomUUID().toString().substring(0, 8);
         given().get("/api/v1/models/" + m + "/alert-rules").then().statusCode(200)
-                .body("source", equalTo("default")).body("rules", hasSize(10))
+                .body("source", equalTo("default")).body("rules", hasSize(16))
                 .body("rules.id", hasItem("retraining.accuracy"))
                 .body("rules.find { it.id == 'drift.features' }.group", equalTo("batch"))
                 .body("rules.find { it.id == 'retraining.drift' }.persistence.batches", equalTo(3));

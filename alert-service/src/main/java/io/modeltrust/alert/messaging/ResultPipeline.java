@@ -166,11 +166,12 @@ public class ResultPipeline {
             windows.add(row);
             Snapshot snapshot = Snapshot.of(key, e.revision(), points);
             ResultContext ctx = new ResultContext(e.modelId(), key, e.kind(), e.revision(), e.tree());
+            String task = e.tree().path("task").asText(null);
             MDC.put("modelId", e.modelId());
             MDC.put("batchId", e.batchId());
             try {
                 for (AlertRule rule : rules.get(e.modelId())) {
-                    if (rule.enabled() && rule.resultKind().equals(e.kind())) {
+                    if (rule.enabled() && rule.resultKind().equals(e.kind()) && rule.appliesToTask(task)) {
                         lifecycle.apply(rule, evaluator.evaluate(rule, snapshot, windows.of(e.modelKind())), ctx, book, log);
                     }
                 }

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * A validated rule. {@code persistBatches} (≥ 1) or a non-null {@code persistDuration} says how long
- * a breach must last before an alert opens; {@code cooldown} null means the service default.
+ * a breach must last before an alert opens; {@code cooldown} null means the service default, and so
+ * does {@code alpha} (the significance level). {@code task} null means every model task.
  */
 public record AlertRule(
         String id,
@@ -19,7 +20,17 @@ public record AlertRule(
         boolean groupByBatch,
         Duration cooldown,
         boolean enabled,
-        String description) {
+        String description,
+        Double alpha,
+        String task) {
+
+    /** A rule without the later options {@code alpha} and {@code task}. */
+    public AlertRule(String id, MetricPath path, Comparison comparison, double threshold, Severity severity, String kind,
+                     int persistBatches, Duration persistDuration, boolean requireSignificance, boolean groupByBatch,
+                     Duration cooldown, boolean enabled, String description) {
+        this(id, path, comparison, threshold, severity, kind, persistBatches, persistDuration, requireSignificance,
+                groupByBatch, cooldown, enabled, description, null, null);
+    }
 
     public static final String GROUP_SUBJECT = "subject";
     public static final String GROUP_BATCH = "batch";
@@ -36,7 +47,20 @@ public record AlertRule(
                 : new RuleDefinition.Persistence(persistBatches, null);
         return new RuleDefinition(id, path.canonical(), comparison.id(), threshold, severity.id(), kind, persistence,
                 requireSignificance, groupByBatch ? GROUP_BATCH : GROUP_SUBJECT, cooldown == null ? null : cooldown.toString(),
-                enabled, description);
+                enabled, description, alpha, task);
+    }
+
+    /** The significance level this rule uses: its own, else the service's. */
+    public double alphaOr(double serviceAlpha) {
+        return alpha == null ? serviceAlpha : alpha;
+    }
+
+    /**
+     * Whether the rule applies to a result of this task. Only performance results state their task;
+     * on a result that does not, there is nothing to filter on and the rule applies.
+     */
+    public boolean appliesToTask(String resultTask) {
+        return task == null || resultTask == null || task.equals(resultTask);
     }
 
     /** A one-line statement of the condition, for explanations and webhook texts. */

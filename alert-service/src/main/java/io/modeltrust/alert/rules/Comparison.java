@@ -53,7 +53,7 @@ public enum Comparison {
     /**
      * Whether {@code value} meets the condition. This is the one place thresholds are compared. A value
      * equal to the threshold up to floating-point noise counts as reaching it, whatever the comparator:
-     * a change computed as 0.82 - 0.87 is -0.04999999999999993, which every report prints as "down
+     * a change computed as 0.80 - 0.85 is -0.04999999999999993, which every report prints as "down
      * 0.050", so "lt -0.05" must fire on it rather than hinge on the last bit of a subtraction.
      */
     public boolean test(double value, double threshold) {

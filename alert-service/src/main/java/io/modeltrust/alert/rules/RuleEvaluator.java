@@ -24,8 +24,8 @@ public final class RuleEvaluator {
             if (!rule.path().matches(p.path())) {
                 continue;
             }
-            Boolean significant = Significance.of(p.path(), current, alpha);
-            boolean breach = breaches(rule, p.value(), significant);
+            Boolean significant = Significance.of(p.path(), current, rule.alphaOr(alpha));
+            boolean breach = breaches(rule, p.path(), p.value(), significant);
             List<Finding.WindowValue> window = List.of();
             boolean persisted = false;
             if (breach) {
@@ -38,14 +38,24 @@ public final class RuleEvaluator {
         return findings;
     }
 
-    private boolean breaches(AlertRule rule, double value, Boolean significant) {
-        return rule.comparison().test(value, rule.threshold())
-                && !(rule.requireSignificance() && Boolean.FALSE.equals(significant));
+    /**
+     * The comparison, gated by significance when the rule requires it. A fairness group without a
+     * p-value (too small to compare, or the reference group) has shown nothing beyond noise, so it
+     * does not breach; elsewhere a result without the information leaves the requirement aside.
+     */
+    private boolean breaches(AlertRule rule, MetricPath path, double value, Boolean significant) {
+        if (!rule.comparison().test(value, rule.threshold())) {
+            return false;
+        }
+        if (!rule.requireSignificance()) {
+            return true;
+        }
+        return path.section() == Section.FAIRNESS_GROUP ? Boolean.TRUE.equals(significant) : !Boolean.FALSE.equals(significant);
     }
 
     private boolean breaches(AlertRule rule, MetricPath path, Snapshot s) {
         Double v = s.value(path);
-        return v != null && breaches(rule, v, Significance.of(path, s, alpha));
+        return v != null && breaches(rule, path, v, Significance.of(path, s, rule.alphaOr(alpha)));
     }
 
     /**

@@ -6,7 +6,8 @@ public final class RuleLanguage {
     public static final String SUMMARY = """
             A rule: {"id", "path", "comparator", "threshold", "severity": info|warning|critical, "kind" (optional: derived \
             from the path, or "retraining"), "persistence": {"batches": N} or {"duration": "PT6H"}, "requireSignificance", \
-            "group": "subject"|"batch", "cooldown": "PT6H", "enabled", "description"}.
+            "alpha" (significance level, default 0.05), "task": binary_classification|multiclass_classification|regression \
+            (optional: only results of that task), "group": "subject"|"batch", "cooldown": "PT6H", "enabled", "description"}.
             Paths: drift.<driftShare|datasetDrift|driftedFeatures|rows>; drift.features.<name|*>.<statistic|pValue|\
             adjustedPValue|psi|jensenShannon|wasserstein|drifted>; drift.prediction.<field>; drift.label.<field>; \
             drift.dataQuality.<column|*>.<referenceMissingShare|missingShare|missingShareChange|outOfRangeShare|\
@@ -17,11 +18,11 @@ public final class RuleLanguage {
             demographicParityDifference|equalOpportunityDifference|equalizedOddsDifference>; \
             fairness.<attribute|*>.groups.<group|*>.<count|selectionRate|selectionRateLow|selectionRateHigh|tpr|fpr|\
             precision|accuracy|statisticalParityDifference|disparateImpactRatio|pValue|selectionRateChange>. \
-            Metrics: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, brier, ks, gini, mae, rmse, r2, mape.
-            Comparators: lt, lte, gt, gte, eq, neq, absGt, absGte (or <, <=, >, >=, ==, !=). Booleans compare as 1/0.
+            Metrics: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, brier, ks, gini, mae, rmse, r2, mape, macroF1.
+            Comparators: lt, lte, gt, gte, eq, neq, absGt, absGte (or <, <=, >, >=, ==, !=). Booleans compare as 1/0; a value equal to the threshold up to 1e-9 reaches it.
             A rule matching several subjects opens one alert per subject (feature name, column, attribute, or \
             attribute=group) unless "group": "batch", which keeps one alert listing the subjects. requireSignificance: \
-            fairness group fields need the group's pValue < 0.05; performance changeFromBaseline needs the metric's 95% \
+            fairness group fields need the group's pValue < alpha (no pValue: no breach); performance changeFromBaseline needs the metric's 95% \
             interval to exclude the baseline; elsewhere it is ignored.""";
 
     private RuleLanguage() {

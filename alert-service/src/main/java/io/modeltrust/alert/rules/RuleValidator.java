@@ -26,6 +26,7 @@ public final class RuleValidator {
     private static final Set<String> KINDS = Set.of("drift", "performance", "fairness", "data_quality", "retraining");
     private static final int MAX_RULES = 200;
     private static final int MAX_PERSIST_BATCHES = 1000;
+    private static final Set<String> TASKS = Set.of("binary_classification", "multiclass_classification", "regression");
 
     private RuleValidator() {
     }
@@ -110,12 +111,19 @@ public final class RuleValidator {
             }
         }
         Duration cooldown = d.cooldown() == null ? null : duration(i, "cooldown", d.cooldown(), errors);
+        if (d.alpha() != null && !(d.alpha() > 0 && d.alpha() < 1)) {
+            errors.add(new RuleError(i, "alpha", "alpha is a significance level between 0 and 1 (exclusive), e.g. 0.05"));
+        }
+        if (d.task() != null && !TASKS.contains(d.task())) {
+            errors.add(new RuleError(i, "task", "unknown task '" + d.task()
+                    + "'; use binary_classification, multiclass_classification or regression"));
+        }
         if (path == null || comparison == null || severity == null || kind == null || d.threshold() == null) {
             return null;
         }
         return new AlertRule(d.id(), path, comparison, d.threshold(), severity, kind, batches, duration,
                 Boolean.TRUE.equals(d.requireSignificance()), byBatch, cooldown, !Boolean.FALSE.equals(d.enabled()),
-                d.description());
+                d.description(), d.alpha(), d.task());
     }
 
     private static String kind(int i, String kind, MetricPath path, List<RuleError> errors) {

@@ -58,7 +58,7 @@ class AlertLifecycleTest {
         ChangeLog opened = fairness(r, 0, 0.3);
         assertEquals(List.of(Transition.OPENED), transitions(opened));
         AlertState a = opened.touched().get(0);
-        assertEquals("sex", a.subject);
+        assertEquals("sex=female", a.subject);
         assertEquals(0.6, a.value, 1e-12);
         assertTrue(a.explanation.startsWith("Approval rate for sex=female is 0.3"), a.explanation);
         assertTrue(opened.changes().get(0).page());

@@ -1,6 +1,7 @@
 package io.modeltrust.alert.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,12 +12,43 @@ class RuleValidatorTest {
     @Test
     void defaultsAreValidAndComplete() {
         List<AlertRule> rules = DefaultRules.rules();
-        assertEquals(List.of("drift.dataset", "drift.features", "performance.accuracy-drop", "performance.roc-auc",
-                "performance.ks", "fairness.disparate-impact", "fairness.statistical-parity", "data_quality.missing-share",
+        assertEquals(List.of("drift.dataset", "drift.features", "drift.prediction", "performance.accuracy-drop",
+                "performance.multiclass-accuracy-drop", "performance.macro-f1-drop", "performance.mae-increase",
+                "performance.rmse-increase", "performance.roc-auc", "performance.ks", "fairness.disparate-impact",
+                "fairness.statistical-parity", "data_quality.missing-share", "data_quality.unseen-categories",
                 "retraining.drift", "retraining.accuracy"), rules.stream().map(AlertRule::id).toList());
-        assertTrue(rules.get(1).groupByBatch());
-        assertEquals("data_quality", rules.get(7).kind());
-        assertEquals(3, rules.get(8).persistBatches());
+        assertTrue(byId(rules, "drift.features").groupByBatch());
+        assertEquals("data_quality", byId(rules, "data_quality.unseen-categories").kind());
+        assertEquals(3, byId(rules, "retraining.drift").persistBatches());
+        for (String fairness : List.of("fairness.disparate-impact", "fairness.statistical-parity")) {
+            assertTrue(byId(rules, fairness).requireSignificance(), fairness + " pages on significant differences only");
+            assertEquals(0.05, byId(rules, fairness).alphaOr(0.05));
+        }
+    }
+
+    @Test
+    void alphaAndTaskAreCheckedAndKept() {
+        RuleDefinition ok = new RuleDefinition("r", "fairness.*.groups.*.disparateImpactRatio", "lt", 0.8, null, null, null,
+                true, null, null, null, null, 0.01, "binary_classification");
+        var result = RuleValidator.validate(List.of(ok));
+        assertTrue(result.ok());
+        AlertRule rule = result.rules().get(0);
+        assertEquals(0.01, rule.alphaOr(0.05));
+        assertEquals(0.01, rule.toDefinition().alpha());
+        assertEquals("binary_classification", rule.toDefinition().task());
+        assertTrue(rule.appliesToTask("binary_classification"));
+        assertTrue(rule.appliesToTask(null), "results that state no task are not filtered");
+        assertFalse(rule.appliesToTask("regression"));
+
+        var bad = RuleValidator.validate(List.of(new RuleDefinition("r", "drift.driftShare", "gt", 0.3, null, null, null,
+                true, null, null, null, null, 1.5, "ranking")));
+        assertEquals(List.of("alpha", "task"), bad.errors().stream().map(RuleValidator.RuleError::field).toList());
+        assertFalse(RuleValidator.validate(List.of(new RuleDefinition("r", "drift.driftShare", "gt", 0.3, null, null, null,
+                true, null, null, null, null, 0.0, null))).ok());
+    }
+
+    private static AlertRule byId(List<AlertRule> rules, String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
