@@ -162,6 +162,17 @@ class ComputationTest {
     }
 
     @Test
+    void aBaselineStoredBeforeCalibrationEstimatesNothingAndSaysSo() {
+        ReferenceBaseline b = BaselineComputation.of(batch(BatchKind.REFERENCE, 500, 1.0, 0.0, 6));
+        ReferenceBaseline old = new ReferenceBaseline(b.modelId(), b.referenceVersion(), b.task(), b.rows(),
+                b.labeledRows(), b.metrics(), b.schema(), b.slices(), null, null, null);
+        EvaluationRows rows = BatchColumns.of(batch(BatchKind.PRODUCTION, 300, 0.0, 0.0, 7), old.schema());
+        PerformanceResult r = PerformanceComputation.compute(rows, old, revision(1));
+        assertNull(r.estimated());
+        assertEquals(ScoreCalibration.UNCALIBRATED_BASELINE, r.estimationNote());
+    }
+
+    @Test
     void explanationNumbers() {
         assertEquals("0.712", Explanation.number(0.71234));
         assertEquals("0.006417", Explanation.number(0.0064171));
