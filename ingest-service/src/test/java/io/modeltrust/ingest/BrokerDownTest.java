@@ -39,7 +39,7 @@ class BrokerDownTest {
         String model = CreditModelFixture.registerOnly();
         StringBuilder body = new StringBuilder("application_id,income,purpose,sex,approved,score,defaulted\n");
         for (int i = 0; i < 20; i++) {
-            body.append("r").append(i).append(",1000,car,male,1,0.5,0\n");
+            body.append("r").append(i).append(",1000,car,male,1,0.5,").append(i % 2).append('\n');
         }
         long started = System.nanoTime();
         given().contentType("text/csv").body(body.toString()).post("/api/v1/models/" + model + "/reference").then()

@@ -15,6 +15,9 @@ public final class CreditModelFixture {
              "prediction":"approved","score":"score","label":"defaulted","positiveClass":"1",
              "sensitive":["sex"],"privileged":{"sex":"male"},"id":"application_id"}""";
 
+    public static final String SPEC_WITH_CLASSES = SPEC.replace("\"positiveClass\":\"1\"",
+            "\"positiveClass\":\"1\",\"classes\":[\"0\",\"1\"]");
+
     public static final String REFERENCE_CSV = """
             application_id,income,purpose,sex,approved,score,defaulted
             r1,52800,car,male,1,0.81,0

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modeltrust.ingest.config.IngestConfig;
 import io.modeltrust.ingest.labels.IdIndex;
 import io.modeltrust.ingest.publish.BatchPublisher;
+import io.modeltrust.ingest.registry.FirstReferenceClasses;
 import io.modeltrust.ingest.registry.ModelRegistry;
 import io.modeltrust.ingest.registry.RegisteredModel;
 import io.modeltrust.ingest.rest.ApiProblem;
@@ -85,7 +86,12 @@ public class BatchIngestor {
         String batchId = UUID.randomUUID().toString();
         MDC.put("batchId", batchId);
         Instant receivedAt = Instant.now();
-        StagedBatch staged = stage(batchId, kind, layout, body);
+        java.util.Map<String, java.util.Set<String>> distinct = new java.util.HashMap<>();
+        StagedBatch staged = stage(batchId, kind, layout, body, distinct);
+        if (kind == BatchKind.REFERENCE && spec.task().classification() && spec.classesOrEmpty().isEmpty()) {
+            model = registry.fixClasses(modelId, FirstReferenceClasses.of(spec, distinct));
+            spec = model.spec();
+        }
         int referenceVersion = kind == BatchKind.REFERENCE
                 ? registry.allocateReferenceVersion(modelId) : model.referenceVersion();
         List<ColumnSpec> columns = layout.stream().map(ExpectedColumn::spec).toList();
@@ -138,10 +144,11 @@ public class BatchIngestor {
         }
     }
 
-    private StagedBatch stage(String batchId, BatchKind kind, List<ExpectedColumn> layout, UploadBody body) {
+    private StagedBatch stage(String batchId, BatchKind kind, List<ExpectedColumn> layout, UploadBody body,
+                              java.util.Map<String, java.util.Set<String>> distinct) {
         List<String> names = layout.stream().map(ExpectedColumn::name).toList();
         BatchBuilder builder = new BatchBuilder(batchId, layout, config.chunkRows(), config.chunkMaxBytes(),
-                config.deflateChunks());
+                config.deflateChunks(), kind != BatchKind.REFERENCE);
         StagedBatch staged;
         try (RowReader reader = UploadReader.open(body, names, config.maxBodyBytes())) {
             staged = builder.build(reader);
@@ -162,6 +169,7 @@ public class BatchIngestor {
             reject("io");
             throw ApiProblem.badRequest("the body could not be read: " + e.getMessage());
         }
+        distinct.putAll(builder.distinctClassValues());
         if (staged == null) {
             reject("invalid");
             Problems problems = builder.problems();

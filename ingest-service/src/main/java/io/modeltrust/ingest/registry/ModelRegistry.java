@@ -35,10 +35,14 @@ public class ModelRegistry {
             throw new ApiProblem(400, "Invalid model spec", String.join("; ", problems),
                     problems.stream().map(p -> new ApiProblem.FieldError(null, null, p)).toList(), problems.size());
         }
-        String json = Json.toString(ModelSpecValidator.normalised(spec));
+        ModelSpec normalised = ModelSpecValidator.normalised(spec);
         Instant now = Instant.now();
         ModelEntity entity = em.find(ModelEntity.class, modelId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean created = entity == null;
+        if (!created) {
+            normalised = checkedChange(entity, normalised);
+        }
+        String json = Json.toString(normalised);
         if (created) {
             entity = new ModelEntity();
             entity.modelId = modelId;
@@ -53,6 +57,56 @@ public class ModelRegistry {
             entity.updatedAt = now;
         }
         return new Saved(toModel(entity), created);
+    }
+
+    /**
+     * The new spec of a registered model, or a 409 when the model has data and the change would alter
+     * what that data means. Classes that the first reference fixed stay when the new spec leaves them out.
+     */
+    private ModelSpec checkedChange(ModelEntity entity, ModelSpec next) {
+        ModelSpec stored = Json.fromString(entity.specJson, ModelSpec.class);
+        if (next.classesOrEmpty().isEmpty() && !stored.classesOrEmpty().isEmpty() && next.task() == stored.task()) {
+            String asked = next.positiveClass();
+            String positive = stored.classes().stream()
+                    .filter(c -> io.modeltrust.ingest.upload.ClassValues.sameClass(c, asked))
+                    .findFirst().orElse(asked);
+            next = next.withClasses(stored.classes(), positive);
+        }
+        long batches = em.createQuery("select count(b) from BatchEntity b where b.modelId = ?1", Long.class)
+                .setParameter(1, entity.modelId).getSingleResult();
+        List<String> changes = batches == 0 ? List.of() : SpecChanges.breaking(stored, next);
+        if (!changes.isEmpty()) {
+            throw new ApiProblem(409, "Model has data", "model " + entity.modelId + " has " + batches
+                    + " uploaded batch(es), and this change would give them another meaning: "
+                    + String.join("; ", changes) + ". Register the changed model under a new model id"
+                    + " (adding features is allowed and takes effect at the next reference).",
+                    changes.stream().map(c -> new ApiProblem.FieldError(null, null, c)).toList(), changes.size());
+        }
+        return next;
+    }
+
+    /**
+     * Fixes the classes of a binary model from its first reference. A racing reference that fixed them
+     * first wins; this one must then agree with it.
+     */
+    @Transactional
+    public RegisteredModel fixClasses(String modelId, List<String> classes) {
+        ModelEntity entity = em.find(ModelEntity.class, modelId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw ApiProblem.notFound("no model " + modelId + " is registered");
+        }
+        ModelSpec spec = Json.fromString(entity.specJson, ModelSpec.class);
+        if (!spec.classesOrEmpty().isEmpty()) {
+            if (!new java.util.HashSet<>(spec.classes()).equals(new java.util.HashSet<>(classes))) {
+                throw new ApiProblem(409, "Classes already fixed", "model " + modelId + " has classes "
+                        + spec.classes() + ", and this reference has " + classes);
+            }
+            return toModel(entity);
+        }
+        // Not a new version: the producer changed nothing, the reference only made explicit what the spec implied.
+        entity.specJson = Json.toString(spec.withClasses(classes, spec.positiveClass()));
+        entity.updatedAt = Instant.now();
+        return toModel(entity);
     }
 
     public Optional<RegisteredModel> find(String modelId) {

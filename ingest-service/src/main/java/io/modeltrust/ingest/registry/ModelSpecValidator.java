@@ -1,5 +1,6 @@
 package io.modeltrust.ingest.registry;
 
+import io.modeltrust.ingest.upload.ClassValues;
 import io.modeltrust.model.spec.ColumnType;
 import io.modeltrust.model.spec.DriftSettings;
 import io.modeltrust.model.spec.FairnessSettings;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 /** Checks a model spec and lists every problem at once, so a producer fixes them in one round. */
 public final class ModelSpecValidator {
 
+    /** Multiclass models are taken only once every service computes them. */
+    static final boolean MULTICLASS_ENABLED = false;
+
     public static final Pattern MODEL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private ModelSpecValidator() {
@@ -28,8 +32,9 @@ public final class ModelSpecValidator {
             return List.of("the body must be a model spec object");
         }
         if (spec.task() == null) {
-            problems.add("task must be binary_classification or regression");
+            problems.add("task must be binary_classification, multiclass_classification or regression");
         }
+        checkClasses(spec, problems);
         if (spec.features() == null || spec.features().isEmpty()) {
             problems.add("features must list at least one feature");
         }
@@ -55,9 +60,74 @@ public final class ModelSpecValidator {
         checkRole(spec.label(), "label", featureNames, roleOf, problems);
         checkRole(spec.id(), "id", featureNames, roleOf, problems);
         checkRole(spec.timestamp(), "timestamp", featureNames, roleOf, problems);
+        spec.scoresOrEmpty().forEach((cls, column) -> checkRole(column, "score of class " + cls, featureNames, roleOf,
+                problems));
         checkSensitive(spec, featureNames, roleOf, problems);
         checkDrift(spec.drift(), problems);
         return problems;
+    }
+
+    private static void checkClasses(ModelSpec spec, List<String> problems) {
+        Task task = spec.task();
+        List<String> classes = spec.classesOrEmpty();
+        if (task == Task.MULTICLASS_CLASSIFICATION) {
+            checkMulticlass(spec, problems);
+            return;
+        }
+        if (!spec.scoresOrEmpty().isEmpty()) {
+            problems.add("scores (one column per class) is for multiclass models; a binary model names one score column");
+        }
+        if (task == Task.REGRESSION && !classes.isEmpty()) {
+            problems.add("classes are for classification models");
+        }
+        if (task != Task.BINARY_CLASSIFICATION || spec.classes() == null) {
+            return;
+        }
+        if (classes.size() != 2 || classes.stream().anyMatch(ModelSpecValidator::blank)) {
+            problems.add("classes of a binary model must be two non-empty values, e.g. [\"0\", \"1\"]");
+            return;
+        }
+        if (ClassValues.sameClass(classes.get(0), classes.get(1))) {
+            problems.add("classes " + classes + " are one class: they match as equal numbers");
+        }
+        String positive = blank(spec.positiveClass()) ? "1" : spec.positiveClass();
+        if (classes.stream().noneMatch(c -> ClassValues.sameClass(c, positive))) {
+            problems.add("positiveClass " + positive + " is none of the classes " + classes);
+        }
+    }
+
+    private static void checkMulticlass(ModelSpec spec, List<String> problems) {
+        if (!MULTICLASS_ENABLED) {
+            problems.add("task multiclass_classification is not supported yet: performance and fairness would"
+                    + " read it as binary; register it when a release supports it");
+            return;
+        }
+        List<String> classes = spec.classesOrEmpty();
+        if (classes.size() < 3 || classes.stream().anyMatch(ModelSpecValidator::blank)) {
+            problems.add("classes of a multiclass model are required: at least three non-empty values");
+            return;
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            for (int j = i + 1; j < classes.size(); j++) {
+                if (ClassValues.sameClass(classes.get(i), classes.get(j))) {
+                    problems.add("classes " + classes.get(i) + " and " + classes.get(j) + " are one class");
+                }
+            }
+        }
+        if (spec.score() != null) {
+            problems.add("a multiclass model names a score column per class in scores, not one score column");
+        }
+        if (!spec.scoresOrEmpty().isEmpty() && !spec.scoresOrEmpty().keySet().equals(new HashSet<>(classes))) {
+            problems.add("scores must map every class, and only the classes, to a column: " + spec.scoresOrEmpty().keySet());
+        }
+        if (spec.positiveClass() != null) {
+            problems.add("positiveClass is for binary models; a multiclass model's fairness uses fairness.favorableClass");
+        }
+        String favorable = spec.fairnessOrDefaults().favorableClass();
+        if (!spec.sensitiveOrEmpty().isEmpty() && (favorable == null || !classes.contains(favorable))) {
+            problems.add("fairness.favorableClass must name one of the classes " + classes
+                    + ": the selection rate is the share predicted as that class");
+        }
     }
 
     private static void checkRole(String column, String role, Set<String> features, Map<String, String> roleOf,
@@ -160,12 +230,20 @@ public final class ModelSpecValidator {
         return s == null || s.isBlank();
     }
 
-    /** The spec as stored: a binary model without positiveClass gets "1". */
+    /**
+     * The spec as stored: a binary model without positiveClass gets "1", and the positive class is spelt
+     * as among its declared classes ("1.0" against classes ["0", "1"] is stored as "1").
+     */
     public static ModelSpec normalised(ModelSpec spec) {
-        if (spec.task() == Task.BINARY_CLASSIFICATION && blank(spec.positiveClass())) {
-            return new ModelSpec(spec.task(), spec.features(), spec.prediction(), spec.score(), spec.label(), "1",
-                    spec.sensitive(), spec.privileged(), spec.id(), spec.timestamp(), spec.drift(), spec.fairness());
+        if (spec.task() != Task.BINARY_CLASSIFICATION) {
+            return spec;
         }
-        return spec;
+        String positive = blank(spec.positiveClass()) ? "1" : spec.positiveClass();
+        for (String c : spec.classesOrEmpty()) {
+            if (ClassValues.sameClass(c, positive)) {
+                positive = c;
+            }
+        }
+        return spec.withClasses(spec.classes(), positive);
     }
 }

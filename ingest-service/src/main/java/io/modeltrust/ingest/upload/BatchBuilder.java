@@ -30,9 +30,20 @@ public final class BatchBuilder {
     private final long chunkMaxBytes;
     private final boolean deflate;
     private final Problems problems = new Problems();
+    private final boolean uniqueIds;
+    private final Map<String, java.util.Set<String>> distinct = new HashMap<>();
+    static final int MAX_DISTINCT = 20;
+    static final double SCORE_SUM_TOLERANCE = 0.001;
+    /** Score columns of a multiclass model (one per class); 0 or 1 for other models. */
+    private final int classScoreColumns;
+    private double rowScoreSum;
+    private int rowScores;
 
+    /** {@code uniqueIds}: an id may stand in one row only (production and label uploads). */
     public BatchBuilder(String batchId, List<ExpectedColumn> expected, int chunkRows, long chunkMaxBytes,
-                        boolean deflate) {
+                        boolean deflate, boolean uniqueIds) {
+        this.uniqueIds = uniqueIds;
+        this.classScoreColumns = (int) expected.stream().filter(e -> e.spec().role() == ColumnRole.SCORE).count();
         this.batchId = batchId;
         this.expected = List.copyOf(expected);
         this.chunkRows = chunkRows;
@@ -78,40 +89,13 @@ public final class BatchBuilder {
             if (keep && !chunk.isEmpty() && chunk.bytes() + rowBytes > chunkMaxBytes) {
                 chunks.add(chunk.flush()); // close the chunk before a row that would overfill it
             }
+            rowScoreSum = 0;
+            rowScores = 0;
             for (int c = 0; c < columns; c++) {
-                ExpectedColumn column = expected.get(c);
                 String raw = source[c] < 0 ? null : values[source[c]];
-                if (raw == RowReader.ABSENT) {
-                    if (column.mustBePresent()) {
-                        problems.add(row, column.name(), "missing column");
-                    }
-                    raw = null;
-                }
-                if (types[c] == ColumnType.NUMERIC) {
-                    double v = raw == null ? Double.NaN : NumberParser.parse(raw);
-                    if (v == NumberParser.INVALID) {
-                        problems.add(row, column.name(), "not a finite number: " + abbreviate(raw));
-                        continue;
-                    }
-                    if (v == v) {
-                        nonMissing[c]++;
-                    } else if (column.valueRequired()) {
-                        problems.add(row, column.name(), "a value is required");
-                    }
-                    if (keep) {
-                        chunk.setNumber(c, v);
-                    }
-                } else {
-                    if (raw != null) {
-                        nonMissing[c]++;
-                    } else if (column.valueRequired()) {
-                        problems.add(row, column.name(), "a value is required");
-                    }
-                    if (keep) {
-                        chunk.setCategory(c, raw);
-                    }
-                }
+                accept(row, c, raw, keep, chunk, nonMissing);
             }
+            checkScoreSum(row);
             if (problems.any()) {
                 continue;
             }
@@ -136,6 +120,9 @@ public final class BatchBuilder {
                 problems.add(null, column.name(), "the column is empty in every row");
             }
         }
+        if (ids != null && uniqueIds && !problems.any()) {
+            DuplicateIds.report(ids, (int) row, expected.get(idColumn).name(), problems);
+        }
         if (problems.any()) {
             return null;
         }
@@ -143,6 +130,91 @@ public final class BatchBuilder {
             chunks.add(chunk.flush());
         }
         return new StagedBatch(batchId, row, chunks, ids == null ? null : Arrays.copyOf(ids, (int) row));
+    }
+
+    /** Validates one value, and stores it when the row is kept. */
+    private void accept(long row, int c, String raw, boolean keep, ChunkAccumulator chunk, long[] nonMissing) {
+        ExpectedColumn column = expected.get(c);
+        if (raw == RowReader.ABSENT) {
+            if (column.mustBePresent()) {
+                problems.add(row, column.name(), "missing column");
+            }
+            raw = null;
+        }
+        if (column.spec().type() == ColumnType.NUMERIC) {
+            double v = raw == null ? Double.NaN : NumberParser.parse(raw);
+            if (v == NumberParser.INVALID) {
+                problems.add(row, column.name(), "not a finite number: " + abbreviate(raw));
+                return;
+            }
+            if (v == v) {
+                nonMissing[c]++;
+                if (column.probability() && (v < 0 || v > 1)) {
+                    problems.add(row, column.name(), "a score must be a probability in [0, 1], not " + abbreviate(raw));
+                }
+                if (classScoreColumns > 1 && column.spec().role() == ColumnRole.SCORE) {
+                    rowScoreSum += v;
+                    rowScores++;
+                }
+            } else if (column.valueRequired()) {
+                problems.add(row, column.name(), "a value is required");
+            }
+            if (keep) {
+                chunk.setNumber(c, v);
+            }
+            return;
+        }
+        if (raw != null) {
+            nonMissing[c]++;
+            if (column.classes() != null) {
+                raw = matchClass(row, c, column, raw);
+            }
+        } else if (column.valueRequired()) {
+            problems.add(row, column.name(), "a value is required");
+        }
+        if (keep) {
+            chunk.setCategory(c, raw);
+        }
+    }
+
+    /** A multiclass row's scores are one distribution: all given and summing to 1, or all missing. */
+    private void checkScoreSum(long row) {
+        if (classScoreColumns < 2 || rowScores == 0) {
+            return;
+        }
+        if (rowScores < classScoreColumns) {
+            problems.add(row, null, "the row gives scores for " + rowScores + " of the " + classScoreColumns
+                    + " classes: give all or none");
+        } else if (Math.abs(rowScoreSum - 1) > SCORE_SUM_TOLERANCE) {
+            problems.add(row, null, "the class scores sum to " + rowScoreSum + ", not 1 (within "
+                    + SCORE_SUM_TOLERANCE + ")");
+        }
+    }
+
+    /** The value as the class is declared; a value of no class is a problem (and kept as it was). */
+    private String matchClass(long row, int c, ExpectedColumn column, String raw) {
+        ClassValues classes = column.classes();
+        String matched = classes.match(raw);
+        if (matched == null) {
+            problems.add(row, column.name(), abbreviate(raw) + " is none of the model's classes "
+                    + String.join(", ", classes.names()));
+            return raw;
+        }
+        if (!classes.isClosed()) {
+            var seen = distinct.computeIfAbsent(column.name(), k -> new java.util.LinkedHashSet<>());
+            if (seen.size() < MAX_DISTINCT) {
+                seen.add(matched);
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * The distinct values (at most {@value #MAX_DISTINCT}, as matched) of each class column whose classes
+     * are not fixed yet: a binary model's first reference fixes its classes from them.
+     */
+    public Map<String, java.util.Set<String>> distinctClassValues() {
+        return distinct;
     }
 
     /** Maps each expected column to its position in the upload, -1 when absent; reports header problems. */

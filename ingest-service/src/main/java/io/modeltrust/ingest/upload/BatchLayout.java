@@ -23,10 +23,12 @@ public final class BatchLayout {
 
     public static List<ExpectedColumn> of(ModelSpec spec, BatchKind kind) {
         ColumnType outcome = spec.task() == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+        ClassValues classes = classValues(spec);
         List<ExpectedColumn> out = new ArrayList<>();
         if (kind == BatchKind.LABELS) {
             out.add(new ExpectedColumn(new ColumnSpec(spec.id(), ColumnRole.ID, ColumnType.CATEGORICAL), true, true, false));
-            out.add(new ExpectedColumn(new ColumnSpec(spec.label(), ColumnRole.LABEL, outcome), true, true, false));
+            out.add(new ExpectedColumn(new ColumnSpec(spec.label(), ColumnRole.LABEL, outcome), true, true, false,
+                    classes, false));
             return out;
         }
         Set<String> features = new HashSet<>();
@@ -43,12 +45,22 @@ public final class BatchLayout {
                         type == ColumnType.CATEGORICAL));
             }
         }
-        out.add(new ExpectedColumn(new ColumnSpec(spec.prediction(), ColumnRole.PREDICTION, outcome), true, true, false));
+        out.add(new ExpectedColumn(new ColumnSpec(spec.prediction(), ColumnRole.PREDICTION, outcome), true, true, false,
+                classes, false));
         if (spec.score() != null) {
-            out.add(new ExpectedColumn(new ColumnSpec(spec.score(), ColumnRole.SCORE, ColumnType.NUMERIC), true, false, false));
+            out.add(new ExpectedColumn(new ColumnSpec(spec.score(), ColumnRole.SCORE, ColumnType.NUMERIC), true, false, false,
+                    null, spec.task() != Task.REGRESSION));
+        }
+        for (String cls : spec.classesOrEmpty()) {
+            String column = spec.scoresOrEmpty().get(cls);
+            if (column != null) {
+                out.add(new ExpectedColumn(new ColumnSpec(column, ColumnRole.SCORE, ColumnType.NUMERIC), true, false,
+                        false, null, true));
+            }
         }
         if (spec.label() != null) {
-            out.add(new ExpectedColumn(new ColumnSpec(spec.label(), ColumnRole.LABEL, outcome), false, false, false));
+            out.add(new ExpectedColumn(new ColumnSpec(spec.label(), ColumnRole.LABEL, outcome), false, false, false,
+                    classes, false));
         }
         if (spec.id() != null) {
             boolean required = kind == BatchKind.PRODUCTION;
@@ -60,5 +72,19 @@ public final class BatchLayout {
                     false, false, false));
         }
         return out;
+    }
+
+    /**
+     * How outcome values are matched: to the declared classes; for a binary model whose classes its first
+     * reference has yet to fix, openly, with the positive class's spelling; null for regression.
+     */
+    static ClassValues classValues(ModelSpec spec) {
+        if (spec.task() == null || !spec.task().classification()) {
+            return null;
+        }
+        if (!spec.classesOrEmpty().isEmpty()) {
+            return ClassValues.closed(spec.classes());
+        }
+        return ClassValues.open(spec.positiveClass() == null ? List.of() : List.of(spec.positiveClass()));
     }
 }

@@ -145,6 +145,16 @@ final class Gen {
         };
     }
 
+    /** A probability, as a score must be, in the spellings a producer may use. */
+    String probability() {
+        return switch (r.nextInt(8)) {
+            case 0 -> pick("0", "1", "0.0", "-0", "1.", ".5", "000.5", "1e0", "1E-300", "4.9e-324");
+            case 1 -> "0." + digits(between(1, 30));
+            case 2 -> pick("NaN", "nan");
+            default -> Double.toString(r.nextDouble());
+        };
+    }
+
     String digits(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
@@ -170,6 +180,15 @@ final class Gen {
             return true;
         }
         return DECIMAL.matcher(s).matches() && Double.isFinite(Double.parseDouble(s));
+    }
+
+    /** A valid text for a score column: a valid number in [0, 1], or missing. */
+    static boolean validScore(String s) {
+        if (!validNumber(s)) {
+            return false;
+        }
+        double v = expectedNumber(s);
+        return Double.isNaN(v) || (v >= 0 && v <= 1);
     }
 
     /** The double the service must publish for a valid numeric text. */
@@ -236,7 +255,7 @@ final class Gen {
         for (int i = 0; i < n; i++) {
             String[] row = new String[2];
             row[t.col(ID)] = value(ID, i, false);
-            row[t.col(DEFAULTED)] = pick("0", "1", "yes", text(4));
+            row[t.col(DEFAULTED)] = pick("0", "1");
             t.rows.add(row);
         }
         return t;
@@ -245,10 +264,11 @@ final class Gen {
     private String value(String column, int row, boolean plain) {
         return switch (column) {
             case ID -> "id" + row + "-" + (plain ? plain(6) : text(6));
-            case INCOME, SCORE -> chance(0.1) ? null : number();
+            case INCOME -> chance(0.1) ? null : number();
+            case SCORE -> chance(0.1) ? null : probability();
             case PURPOSE -> chance(0.15) ? null : plain ? plain(10) : category();
             case SEX -> chance(0.15) ? null : pick("male", "female", "x");
-            case APPROVED -> chance(0.7) ? pick("0", "1") : plain ? plain(4) : text(4);
+            case APPROVED -> pick("0", "1"); // a class of the model: any other value is a 400 (see ClassesTest)
             case DEFAULTED -> chance(0.5) ? null : pick("0", "1");
             default -> throw new IllegalArgumentException(column);
         };
