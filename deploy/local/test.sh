@@ -39,6 +39,9 @@ else
   for entry in $(built_services); do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in $(built_services); do wait_ready "${entry%%:*}" "${entry##*:}"; done
   run_scenario --check --model credit-e2e --wait-seconds "${E2E_WAIT_SECONDS:-300}"
+  # What once made the platform confidently wrong (pandas' "1.0" labels, bad values, raw-score estimates)
+  scenario_java TrustCheck --ingest "http://127.0.0.1:$((PORT_BASE + 1))" --alerts "http://127.0.0.1:$((PORT_BASE + 5))" \
+    --wait-seconds "${E2E_WAIT_SECONDS:-300}" || die "trust check failed"
 
   expect_status() { # expected-code description curl-args...
     local want=$1 what=$2; shift 2

@@ -45,6 +45,10 @@ final class PlatformClient {
         return send(b);
     }
 
+    Reply getIngest(String path) {
+        return send(request(ingest + path).GET());
+    }
+
     Reply getAlerts(String path) {
         return send(request(alerts + path).GET());
     }
