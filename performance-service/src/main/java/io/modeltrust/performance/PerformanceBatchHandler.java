@@ -38,9 +38,11 @@ import org.jboss.logging.MDC;
  * <ul>
  * <li>reference: compute and store the baseline of that reference version;</li>
  * <li>production: publish revision 1 (realised metrics on the rows that came with labels, the
- * confidence-based estimate when there is a score) and keep the rows still missing a label;</li>
+ * confidence-based estimate when there is a score) and keep the rows of a batch with ids until the
+ * prediction retention ends, labelled or not;</li>
  * <li>labels: join them by id hash to every stored batch, and publish the next revision of each batch
- * whose labels changed.</li>
+ * whose labels changed: a row gained a label, or a later label replaced an earlier one with another
+ * value (a correction, counted in {@code labelsCorrected}).</li>
  * </ul>
  * Idempotent, because batches can be redelivered: a stored revision 1 means a production batch is
  * done, a remembered labels batch id means a labels batch is done, and labels already applied change
@@ -120,9 +122,10 @@ public class PerformanceBatchHandler implements BatchPipeline.Handler {
         String eventId = eventId(batch.modelId(), batch.batchId(), 1);
         PerformanceResult result = PerformanceComputation.compute(rows, baseline,
                 new PerformanceComputation.Revision(eventId, batch.modelId(), batch.batchId(), version, 1, computedAt,
-                        batch.header().at(), null, null, null, null));
-        PendingEntity waiting = rows.idHashes() != null && result.labeledRows() < rows.rows()
-                ? pendingOf(batch, rows, version, computedAt) : null;
+                        batch.header().at(), null, null, null, null, null));
+        // Kept even when every row came labelled: a later labels batch may correct those labels, as it
+        // does in the fairness service.
+        PendingEntity waiting = rows.idHashes() != null ? pendingOf(batch, rows, version, computedAt) : null;
         computeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         publisher.publish(batch.modelId(), result);
         ledger.recordFirst(batch.modelId(), batch.batchId(), eventId, Json.toString(result), computedAt, waiting);
@@ -132,7 +135,8 @@ public class PerformanceBatchHandler implements BatchPipeline.Handler {
             meters.counter("performance.predictions.stored").increment(rows.rows());
         }
         LOG.infof("performance of %s batch %s rev 1%s: %s", batch.modelId(), batch.batchId(),
-                waiting == null ? "" : " (" + (rows.rows() - result.labeledRows()) + " rows wait for labels)",
+                waiting == null || result.labeledRows() == rows.rows() ? ""
+                        : " (" + (rows.rows() - result.labeledRows()) + " rows wait for labels)",
                 result.explanation());
     }
 
@@ -241,12 +245,12 @@ public class PerformanceBatchHandler implements BatchPipeline.Handler {
         PerformanceResult result = PerformanceComputation.compute(rows, baseline,
                 new PerformanceComputation.Revision(eventId, modelId, batchId, stored.referenceVersion, revision,
                         computedAt, stored.batchAt, labelsBatch.batchId(), (long) applied.newlyLabeled(), delay,
-                        unmatched));
+                        unmatched, (long) applied.corrected()));
         computeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         publisher.publish(modelId, result);
         int labeled = (int) result.labeledRows();
         ledger.recordRevision(modelId, batchId, revision, eventId, Json.toString(result), computedAt,
-                RowCodec.packLabels(rows), labeled, labeled == rows.rows());
+                RowCodec.packLabels(rows), labeled);
         published(result);
         LOG.infof("performance of %s batch %s rev %d (%d new labels, %d corrected): %s", modelId, batchId, revision,
                 applied.newlyLabeled(), applied.corrected(), result.explanation());

@@ -40,10 +40,12 @@ public final class PerformanceComputation {
      * @param newlyLabeledRows  rows that gained a label in this revision, null for revision 1
      * @param labelDelaySeconds mean delay of those labels, null when there are none
      * @param unmatchedLabels   ids of the labels batch that matched no stored prediction, null for revision 1
+     * @param labelsCorrected   rows whose earlier label this revision replaced with another value, null for
+     *                          revision 1
      */
     public record Revision(String eventId, String modelId, String batchId, int referenceVersion, int revision,
                            Instant computedAt, Instant at, String labelsBatchId, Long newlyLabeledRows,
-                           Double labelDelaySeconds, Long unmatchedLabels) {
+                           Double labelDelaySeconds, Long unmatchedLabels, Long labelsCorrected) {
     }
 
     public static PerformanceResult compute(EvaluationRows rows, ReferenceBaseline baseline, Revision rev) {
@@ -103,7 +105,8 @@ public final class PerformanceComputation {
                 rev.batchId(), rev.referenceVersion(), rev.revision(), rev.computedAt(), rev.at(), baseline.task(),
                 rows.rows(), labeled, coverage, rev.labelDelaySeconds(), rev.unmatchedLabels(), metrics, confusion,
                 base, change, estimated, estimatedChange, intervals, slices, explanation, rev.labelsBatchId(),
-                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary(), null, null, baseEstimated, estimationNote);
+                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary(), null,
+                rev.labelsCorrected(), baseEstimated, estimationNote);
     }
 
     /** Why nothing is estimated, or the estimator's assumption; null for regression. */

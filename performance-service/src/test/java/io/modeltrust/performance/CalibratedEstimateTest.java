@@ -85,7 +85,7 @@ class CalibratedEstimateTest {
 
     private static PerformanceComputation.Revision revision() {
         return new PerformanceComputation.Revision("ev", "m", "b", 2, 1, Instant.EPOCH, Instant.EPOCH, null, null,
-                null, null);
+                null, null, null);
     }
 
     @Test

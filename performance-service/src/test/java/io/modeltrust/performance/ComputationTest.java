@@ -77,7 +77,7 @@ class ComputationTest {
 
     private static PerformanceComputation.Revision revision(int n) {
         return new PerformanceComputation.Revision("ev", "m", "b", 3, n, Instant.EPOCH, Instant.EPOCH, null, null,
-                null, null);
+                null, null, null);
     }
 
     @Test

@@ -29,7 +29,7 @@ public class LabelBatchEntity extends PanacheEntityBase {
     /** Distinct ids that matched at least one stored prediction. */
     public long matched;
 
-    /** Distinct ids that matched no stored prediction (unknown, expired or already complete). */
+    /** Distinct ids that matched no stored prediction (unknown or expired). */
     public long unmatched;
 
     @Column(name = "affected_batches")

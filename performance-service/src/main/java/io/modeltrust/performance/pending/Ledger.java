@@ -33,22 +33,17 @@ public class Ledger {
 
     /**
      * A later revision and the labels it applied. Only the labels column is rewritten (the other
-     * columns keep their stored values); a batch whose every row is labelled is deleted: nothing is
-     * left to wait for.
+     * columns keep their stored values). A batch whose every row is labelled stays until the prediction
+     * retention ends: deleting it would make a later correction of its labels match nothing.
      */
     @Transactional
     public void recordRevision(String modelId, String batchId, int revision, String eventId, String json,
-                               Instant computedAt, byte[] labels, int labeledRows, boolean complete) {
+                               Instant computedAt, byte[] labels, int labeledRows) {
         results.save(modelId, batchId, revision, eventId, json, computedAt);
-        if (complete) {
-            em.createQuery("delete from PendingEntity p where p.modelId = ?1 and p.batchId = ?2")
-                    .setParameter(1, modelId).setParameter(2, batchId).executeUpdate();
-        } else {
-            em.createQuery("update PendingEntity p set p.labels = ?3, p.labeledRows = ?4 "
-                            + "where p.modelId = ?1 and p.batchId = ?2")
-                    .setParameter(1, modelId).setParameter(2, batchId).setParameter(3, labels)
-                    .setParameter(4, labeledRows).executeUpdate();
-        }
+        em.createQuery("update PendingEntity p set p.labels = ?3, p.labeledRows = ?4 "
+                        + "where p.modelId = ?1 and p.batchId = ?2")
+                .setParameter(1, modelId).setParameter(2, batchId).setParameter(3, labels)
+                .setParameter(4, labeledRows).executeUpdate();
     }
 
     @Transactional

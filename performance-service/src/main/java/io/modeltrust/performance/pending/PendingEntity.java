@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The predictions of one production batch awaiting labels: one row per batch, every per-row array
+ * The predictions of one production batch, kept for delayed labels and for corrections of labels already
+ * known until the prediction retention ends: one row per batch, every per-row array
  * packed into a bytea by {@link RowCodec} (see V1__performance.sql for the layout and storage).
  */
 @Entity

@@ -66,7 +66,10 @@ public class PerformanceResource {
         return found.orElseThrow(() -> new NotFoundException("no baseline for model " + modelId));
     }
 
-    /** Batches whose predictions wait for labels, with the bytes they take in PostgreSQL. */
+    /**
+     * Batches whose predictions are kept for delayed or corrected labels (fully labelled ones too, until
+     * the prediction retention ends; labeledRows tells them apart), with the bytes they take in PostgreSQL.
+     */
     @GET
     @Path("/pending")
     public List<PendingStore.Summary> pending(@PathParam("modelId") String modelId) {

@@ -222,16 +222,16 @@ class PerformancePipelineTest {
             assertEquals(93600.0, a3.labelDelaySeconds());
         }
 
-        // Stored as published; A is complete (no longer stored), B still waits for 200 labels.
+        // Stored as published; A is complete but kept for corrections until it expires, B still waits for 200 labels.
         String latest = given().get("/api/v1/models/{m}/performance/{b}", model, a).then().statusCode(200)
                 .extract().asString();
         assertEquals(3, Json.fromString(latest, PerformanceResult.class).revision());
         given().get("/api/v1/models/{m}/performance/{b}/revisions", model, a).then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.is(3));
         given().get("/api/v1/models/{m}/performance/pending", model).then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.is(1))
-                .body("[0].batchId", org.hamcrest.Matchers.is(b))
-                .body("[0].labeledRows", org.hamcrest.Matchers.is(400));
+                .body("size()", org.hamcrest.Matchers.is(2))
+                .body("find { it.batchId == '" + a + "' }.labeledRows", org.hamcrest.Matchers.is(1500))
+                .body("find { it.batchId == '" + b + "' }.labeledRows", org.hamcrest.Matchers.is(400));
         given().get("/api/v1/models/{m}/performance/labels/{l}", model, labels1).then().statusCode(200)
                 .body("matched", org.hamcrest.Matchers.is(1100))
                 .body("unmatched", org.hamcrest.Matchers.is(7))
@@ -283,7 +283,7 @@ class PerformancePipelineTest {
             KafkaTestSupport.sendRaw("monitoring.batches", model, "this is not a batch record".getBytes(StandardCharsets.UTF_8));
             KafkaTestSupport.send("monitoring.batches", model, batch(CLASSIFIER, CLASSIFIER_COLUMNS, model,
                     "ref-" + batchId, BatchKind.REFERENCE, classifierData(c.get("reference")), BATCH_AT, BATCH_AT));
-            // A fully labelled batch: realised metrics in revision 1, nothing kept for later.
+            // A fully labelled batch: realised metrics in revision 1, kept for corrected labels.
             KafkaTestSupport.send("monitoring.batches", model, batch(CLASSIFIER, CLASSIFIER_COLUMNS, model, batchId,
                     BatchKind.PRODUCTION, classifierData(c.get("reference")), BATCH_AT, BATCH_AT));
             List<ConsumerRecord<String, byte[]>> dead = KafkaTestSupport.await(dlq, rec -> model.equals(rec.key()), 1,
@@ -302,7 +302,8 @@ class PerformancePipelineTest {
             assertNull(result.slices(), "nothing fell, so no slices are named");
         }
         given().get("/api/v1/models/{m}/performance/pending", model).then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.is(0));
+                .body("size()", org.hamcrest.Matchers.is(1))
+                .body("[0].labeledRows", org.hamcrest.Matchers.is(2000));
     }
 
     @Test
