@@ -87,7 +87,7 @@ class AlertFlowTest {
                 && "b6".equals(given().get("/api/v1/models/" + m + "/batches?limit=1").jsonPath().getString("[0].batchId")));
 
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        expected.put("drift.features|", List.of("open/1/b1", "open/2/b2", "open/3/b3", "resolved/3/b3"));
+        expected.put("drift.features|income", List.of("open/1/b1", "open/2/b2", "open/3/b3", "resolved/3/b3"));
         expected.put("retraining.drift|", List.of("open/1/b3", "resolved/1/b3"));
         expected.put("fairness.disparate-impact|sex=female", List.of("open/1/b1", "open/2/b2", "resolved/2/b2"));
         expected.put("fairness.statistical-parity|sex=female", List.of("open/1/b1", "open/2/b2", "resolved/2/b2"));
@@ -113,7 +113,8 @@ class AlertFlowTest {
         assertTrue(retraining.startsWith("Retraining recommended."), retraining);
         assertTrue(retraining.contains("Held in 3 consecutive batches: b1 0.4, b2 0.4, now 0.4"), retraining);
         String grouped = given().get("/api/v1/alerts?modelId=" + m + "&rule=drift.features").then()
-                .body("[0].subjects", equalTo(List.of("income", "age"))).extract().path("[0].explanation");
+                .body("[0].subjects", equalTo(List.of("income", "age"))).body("[0].subject", equalTo("income"))
+                .extract().path("[0].explanation");
         assertTrue(grouped.contains("The distribution of income shifted"), grouped);
 
         String accuracyAlert = given().get("/api/v1/alerts?modelId=" + m + "&rule=performance.accuracy-drop").path("[0].alertId");

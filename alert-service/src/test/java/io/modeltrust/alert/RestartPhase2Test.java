@@ -38,7 +38,7 @@ class RestartPhase2Test {
                     .jsonPath().getList("batchId").contains("b6"));
 
             Map<String, List<String>> expected = new LinkedHashMap<>();
-            expected.put("drift.features|", List.of("open/1/b1", "open/2/b2", "open/3/b3", "resolved/3/b3"));
+            expected.put("drift.features|income", List.of("open/1/b1", "open/2/b2", "open/3/b3", "resolved/3/b3"));
             expected.put("retraining.drift|", List.of("open/1/b3", "resolved/1/b3"));
             var from = RestartProfiles.decode("monitoring.alerts", System.getProperty(RestartProfiles.ALERTS_FROM));
             List<io.modeltrust.model.event.AlertEvent> events = AlertFlowTest.readEvents(alerts, from, m,

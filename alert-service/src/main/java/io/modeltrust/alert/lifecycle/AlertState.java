@@ -92,4 +92,16 @@ public final class AlertState {
         c.isNew = isNew;
         return c;
     }
+
+    /**
+     * The subject clients see: the key's own, or for an alert that groups a batch's subjects (one
+     * alert per rule and batch, key subject "") the first listed one, so that readers of the single
+     * {@code subject} field still learn which feature is involved; {@code subjects} has them all.
+     */
+    public String shownSubject() {
+        if (!subject.isEmpty()) {
+            return subject;
+        }
+        return subjects.isEmpty() ? null : subjects.get(0);
+    }
 }

@@ -14,7 +14,7 @@ public record AlertView(String alertId, String modelId, String batchId, String r
 
     public static AlertView of(AlertState a, String reportUrl) {
         return new AlertView(a.alertId, a.modelId, a.batchId, a.ruleId, a.kind, a.severity.id(), a.status.id(),
-                a.subject.isEmpty() ? null : a.subject, a.subjects.isEmpty() ? null : a.subjects, a.metric, a.series,
+                a.shownSubject(), a.subjects.isEmpty() ? null : a.subjects, a.metric, a.series,
                 a.comparator, a.value, a.threshold, a.explanation, a.occurrences, a.firstBatchId, a.batchAt, a.openedAt,
                 a.lastSeenAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolvedBy, a.resolveReason, reportUrl);
     }

@@ -18,7 +18,7 @@ public final class AlertEvents {
     public static AlertEvent of(ChangeLog.Change change, String reportUrl) {
         AlertState a = change.alert();
         return new AlertEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), a.alertId, a.modelId, a.batchId, a.ruleId, a.kind,
-                a.severity.id(), a.status.id(), a.subject.isEmpty() ? null : a.subject, a.metric, a.value, a.threshold,
+                a.severity.id(), a.status.id(), a.shownSubject(), a.metric, a.value, a.threshold,
                 a.explanation, change.at(), a.occurrences, reportUrl);
     }
 
@@ -29,7 +29,11 @@ public final class AlertEvents {
         sb.append('[').append(e.severity().toUpperCase(Locale.ROOT)).append("] ").append(e.modelId()).append(": ")
                 .append(e.rule());
         if (e.subject() != null) {
-            sb.append(" (").append(e.subject()).append(')');
+            sb.append(" (").append(e.subject());
+            if (a.subjects.size() > 1) {
+                sb.append(" and ").append(a.subjects.size() - 1).append(" more");
+            }
+            sb.append(')');
         }
         sb.append(' ').append(change.transition().name().toLowerCase(Locale.ROOT)).append(". ");
         if (e.explanation() != null) {

@@ -21,7 +21,7 @@ public final class RuleLanguage {
             Metrics: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, brier, ks, gini, mae, rmse, r2, mape, macroF1.
             Comparators: lt, lte, gt, gte, eq, neq, absGt, absGte (or <, <=, >, >=, ==, !=). Booleans compare as 1/0; a value equal to the threshold up to 1e-9 reaches it.
             A rule matching several subjects opens one alert per subject (feature name, column, attribute, or \
-            attribute=group) unless "group": "batch", which keeps one alert listing the subjects. requireSignificance: \
+            attribute=group) unless "group": "batch" (the default for drift.features.*), which keeps one alert per batch listing the subjects. requireSignificance: \
             fairness group fields need the group's pValue < alpha (no pValue: no breach); performance changeFromBaseline needs the metric's 95% \
             interval to exclude the baseline; elsewhere it is ignored.""";
 

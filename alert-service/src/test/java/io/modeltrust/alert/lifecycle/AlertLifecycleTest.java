@@ -112,6 +112,7 @@ class AlertLifecycleTest {
         AlertState a = log.touched().get(0);
         assertEquals("", a.subject);
         assertEquals(List.of("income", "age"), a.subjects);
+        assertEquals("income", a.shownSubject(), "the single subject field names the first feature");
         assertEquals(2.0, a.value);
         assertTrue(a.explanation.contains("The distribution of income shifted"), a.explanation);
     }

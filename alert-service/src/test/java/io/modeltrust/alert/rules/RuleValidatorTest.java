@@ -47,6 +47,17 @@ class RuleValidatorTest {
                 true, null, null, null, null, 0.0, null))).ok());
     }
 
+    @Test
+    void perFeatureDriftRulesGroupByBatchUnlessTheySayOtherwise() {
+        var result = RuleValidator.validate(List.of(
+                new RuleDefinition("a", "drift.features.*.psi", "gt", 0.2, null, null, null, null, null, null, null, null),
+                new RuleDefinition("b", "drift.features.*.psi", "gt", 0.2, null, null, null, null, "subject", null, null, null),
+                new RuleDefinition("c", "drift.features.income.psi", "gt", 0.2, null, null, null, null, null, null, null, null),
+                new RuleDefinition("d", "drift.dataQuality.*.missingShare", "gt", 0.2, null, null, null, null, null, null, null,
+                        null)));
+        assertEquals(List.of(true, false, false, false), result.rules().stream().map(AlertRule::groupByBatch).toList());
+    }
+
     private static AlertRule byId(List<AlertRule> rules, String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
