@@ -156,8 +156,17 @@ ensure_postgres() { # [--fresh]
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
+private_pg_dir() { # $RUN_DIR/pg, or a fixed folder under /tmp when user postgres cannot reach $RUN_DIR (a 0700 home)
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$RUN_DIR"; then
+    echo "/tmp/modeltrust-pg-$(printf '%s' "$RUN_DIR" | md5sum | cut -c1-12)"
+  else
+    echo "$RUN_DIR/pg"
+  fi
+}
+
 start_private_postgres() { # port: a throw-away cluster under $RUN_DIR/pg that this script may stop and start
-  local port=$1 dir=$RUN_DIR/pg
+  local port=$1 dir
+  dir=$(private_pg_dir)
   [ -x "$PG_BIN/pg_ctl" ] || die "no PostgreSQL binaries in $PG_BIN (set PG_BIN)"
   mkdir -p "$dir" "$RUN_DIR/pids"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
@@ -176,7 +185,8 @@ start_private_postgres() { # port: a throw-away cluster under $RUN_DIR/pg that t
 }
 
 stop_private_postgres() { # fast shutdown: open transactions are rolled back, clients see their connections drop
-  local dir=$RUN_DIR/pg
+  local dir
+  dir=$(private_pg_dir)
   [ -f "$dir/data/PG_VERSION" ] || return 0
   if _pg pg_ctl -D "$dir/data" status >/dev/null 2>&1; then
     _pg pg_ctl -D "$dir/data" -m fast -w -t 60 stop >/dev/null && log "stopped private PostgreSQL"
@@ -185,7 +195,7 @@ stop_private_postgres() { # fast shutdown: open transactions are rolled back, cl
 
 _pg() { # runs a PostgreSQL binary as the postgres user when we are root (initdb and postgres refuse root)
   local bin=$1; shift
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/$bin" "$@"; else "$PG_BIN/$bin" "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$PG_BIN/$bin" "$@"); else "$PG_BIN/$bin" "$@"; fi
 }
 
 ensure_browser() { # the dashboard's browser tests need Debian's chromium and chromium-driver; never fails the run
