@@ -28,6 +28,9 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.UUID;
 import java.util.zip.ZipException;
 import org.jboss.logging.Logger;
@@ -86,7 +89,7 @@ public class BatchIngestor {
         String batchId = UUID.randomUUID().toString();
         MDC.put("batchId", batchId);
         Instant receivedAt = Instant.now();
-        java.util.Map<String, java.util.Set<String>> distinct = new java.util.HashMap<>();
+        Map<String, Set<String>> distinct = new HashMap<>();
         StagedBatch staged = stage(batchId, kind, layout, body, distinct);
         if (kind == BatchKind.REFERENCE && spec.task().classification() && spec.classesOrEmpty().isEmpty()) {
             model = registry.fixClasses(modelId, FirstReferenceClasses.of(spec, distinct));
@@ -145,7 +148,7 @@ public class BatchIngestor {
     }
 
     private StagedBatch stage(String batchId, BatchKind kind, List<ExpectedColumn> layout, UploadBody body,
-                              java.util.Map<String, java.util.Set<String>> distinct) {
+                              Map<String, Set<String>> distinct) {
         List<String> names = layout.stream().map(ExpectedColumn::name).toList();
         BatchBuilder builder = new BatchBuilder(batchId, layout, config.chunkRows(), config.chunkMaxBytes(),
                 config.deflateChunks(), kind != BatchKind.REFERENCE);

@@ -66,11 +66,7 @@ public class ModelRegistry {
     private ModelSpec checkedChange(ModelEntity entity, ModelSpec next) {
         ModelSpec stored = Json.fromString(entity.specJson, ModelSpec.class);
         if (next.classesOrEmpty().isEmpty() && !stored.classesOrEmpty().isEmpty() && next.task() == stored.task()) {
-            String asked = next.positiveClass();
-            String positive = stored.classes().stream()
-                    .filter(c -> io.modeltrust.ingest.upload.ClassValues.sameClass(c, asked))
-                    .findFirst().orElse(asked);
-            next = next.withClasses(stored.classes(), positive);
+            next = ModelSpecValidator.normalised(next.withClasses(stored.classes(), next.positiveClass()));
         }
         long batches = em.createQuery("select count(b) from BatchEntity b where b.modelId = ?1", Long.class)
                 .setParameter(1, entity.modelId).getSingleResult();

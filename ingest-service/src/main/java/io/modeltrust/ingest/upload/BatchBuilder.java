@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -31,7 +33,7 @@ public final class BatchBuilder {
     private final boolean deflate;
     private final Problems problems = new Problems();
     private final boolean uniqueIds;
-    private final Map<String, java.util.Set<String>> distinct = new HashMap<>();
+    private final Map<String, Set<String>> distinct = new HashMap<>();
     static final int MAX_DISTINCT = 20;
     static final double SCORE_SUM_TOLERANCE = 0.001;
     /** Score columns of a multiclass model (one per class); 0 or 1 for other models. */
@@ -201,7 +203,7 @@ public final class BatchBuilder {
             return raw;
         }
         if (!classes.isClosed()) {
-            var seen = distinct.computeIfAbsent(column.name(), k -> new java.util.LinkedHashSet<>());
+            var seen = distinct.computeIfAbsent(column.name(), k -> new LinkedHashSet<>());
             if (seen.size() < MAX_DISTINCT) {
                 seen.add(matched);
             }
@@ -213,7 +215,7 @@ public final class BatchBuilder {
      * The distinct values (at most {@value #MAX_DISTINCT}, as matched) of each class column whose classes
      * are not fixed yet: a binary model's first reference fixes its classes from them.
      */
-    public Map<String, java.util.Set<String>> distinctClassValues() {
+    public Map<String, Set<String>> distinctClassValues() {
         return distinct;
     }
 
