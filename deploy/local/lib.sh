@@ -157,6 +157,8 @@ ensure_postgres() { # [--fresh]
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
 private_pg_dir() { # $RUN_DIR/pg, or a fixed folder under /tmp when user postgres cannot reach $RUN_DIR (a 0700 home)
+  # RUN_DIR must exist first: asked of a missing folder, the answer would change once it is made.
+  mkdir -p "$RUN_DIR"
   if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$RUN_DIR"; then
     echo "/tmp/modeltrust-pg-$(printf '%s' "$RUN_DIR" | md5sum | cut -c1-12)"
   else
