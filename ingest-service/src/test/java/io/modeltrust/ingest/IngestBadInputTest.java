@@ -1,6 +1,7 @@
 package io.modeltrust.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -129,6 +130,9 @@ class IngestBadInputTest {
         given().contentType("text/csv").body(HEADER + "a,1,car,male,1,0.5\n")
                 .post("/api/v1/models/" + model() + "/batches?at=yesterday").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"));
+        given().contentType("text/csv").body(HEADER + "a,1,car,male,1,0.5\n")
+                .post("/api/v1/models/" + model() + "/batches?at=2999-01-01T00:00:00Z").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("1970 to 2199"));
         assertEquals(before, probe.endOffsets());
     }
 

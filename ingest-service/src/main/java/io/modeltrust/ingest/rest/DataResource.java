@@ -103,18 +103,27 @@ public class DataResource {
         return node;
     }
 
-    private static Instant parseInstant(String at) {
+    /** Batch times the history can list and auto-resolve against; a batch dated 2999 would stay newest forever. */
+    static final Instant EARLIEST_AT = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST_AT = Instant.parse("2200-01-01T00:00:00Z");
+
+    static Instant parseInstant(String at) {
         if (at == null || at.isBlank()) {
             return null;
         }
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(at).toInstant();
+            parsed = OffsetDateTime.parse(at).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(at);
+                parsed = Instant.parse(at);
             } catch (DateTimeParseException e2) {
                 throw ApiProblem.badRequest("at must be an ISO-8601 date-time such as 2026-11-21T10:00:00Z");
             }
         }
+        if (parsed.isBefore(EARLIEST_AT) || !parsed.isBefore(LATEST_AT)) {
+            throw ApiProblem.badRequest("at " + at + " is outside the years 1970 to 2199 that batches may be dated in");
+        }
+        return parsed;
     }
 }

@@ -1066,12 +1066,13 @@ class IngestFuzzTest {
                 cases.add(new FuzzCase(cat, "model " + abbreviate(id), CSV, render(g, t, Format.CSV_BODY)).model(id)
                         .reject());
             }
-            for (String at : List.of("yesterday", "2026-13-45T00:00:00Z", "2026-11-21", "1700000000", "T", "2026-11-21T10:00:00")) {
+            for (String at : List.of("yesterday", "2026-13-45T00:00:00Z", "2026-11-21", "1700000000", "T", "2026-11-21T10:00:00",
+                    "2999-01-01T00:00:00Z", "2200-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z")) {
                 Table t = g.production(2, false);
                 cases.add(new FuzzCase(cat, "at=" + at, CSV, render(g, t, Format.CSV_BODY)).at(at).reject(400));
             }
             for (String at : List.of("2026-11-21T10:00:00Z", "2026-11-21T10:00:00+05:30", "2026-11-21T10:00:00.123456789Z",
-                    "")) {
+                    "1970-01-01T00:00:00Z", "2199-12-31T23:59:59Z", "")) {
                 Table t = g.production(2, false);
                 cases.add(new FuzzCase(cat, "at=" + abbreviate(at), CSV, render(g, t, Format.CSV_BODY)).at(at).accept(t));
             }
