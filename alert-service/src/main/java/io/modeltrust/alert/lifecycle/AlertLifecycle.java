@@ -3,6 +3,7 @@ package io.modeltrust.alert.lifecycle;
 import io.modeltrust.alert.rules.AlertRule;
 import io.modeltrust.alert.rules.BatchKey;
 import io.modeltrust.alert.rules.Finding;
+import io.modeltrust.alert.rules.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The alert state machine, plain Java. A persisting breach opens an alert (or, within the rule's
- * cooldown of the last breach, reopens the resolved one without paging); further breaches update
+ * cooldown of the last breach, reopens the one the system resolved without paging; after a person
+ * resolved it, opens a new one that names it); further breaches update
  * it; a number of consecutive clear batches resolves it. Every step goes to the {@link ChangeLog}.
  */
 public final class AlertLifecycle {
@@ -30,7 +32,7 @@ public final class AlertLifecycle {
 
     /** What a rule saw for one alert key in one result. */
     private record Observation(boolean persisted, boolean breach, Double value, List<String> subjects, String series,
-                               String explanation) {
+                               String explanation, Severity severity) {
     }
 
     public void apply(AlertRule rule, List<Finding> findings, ResultContext ctx, AlertBook book, ChangeLog log) {
@@ -43,15 +45,18 @@ public final class AlertLifecycle {
             List<Finding> shown = persisted.isEmpty() ? breaching : persisted;
             String explanation = shown.isEmpty() ? null : Explanations.ofGroup(rule, shown, ctx);
             List<String> subjects = shown.stream().map(f -> f.subject() == null ? f.path().canonical() : f.subject()).toList();
+            Severity severity = shown.stream().map(Finding::severity).filter(java.util.Objects::nonNull)
+                    .max(Severity::compareTo).orElse(rule.severity());
             handle(rule, new AlertKey(ctx.modelId(), rule.id(), ""), new Observation(!persisted.isEmpty(), !breaching.isEmpty(),
-                    (double) shown.size(), subjects, rule.path().canonical(), explanation), ctx, book, log);
+                    (double) shown.size(), subjects, rule.path().canonical(), explanation, severity), ctx, book, log);
             return;
         }
         for (Finding f : findings) {
             String subject = f.subject() == null ? "" : f.subject();
             String explanation = f.breach() ? Explanations.of(rule, f, ctx) : null;
             handle(rule, new AlertKey(ctx.modelId(), rule.id(), subject), new Observation(f.persisted(), f.breach(), f.value(),
-                    List.of(), f.path().canonical(), explanation), ctx, book, log);
+                    List.of(), f.path().canonical(), explanation, f.severity() == null ? rule.severity() : f.severity()),
+                    ctx, book, log);
         }
     }
 
@@ -70,14 +75,18 @@ public final class AlertLifecycle {
         }
         AlertState resolved = book.lastResolved(key);
         Duration cooldown = rule.cooldown() == null ? defaultCooldown : rule.cooldown();
-        if (resolved != null && Duration.between(resolved.batchAt, ctx.key().at()).abs().compareTo(cooldown) <= 0) {
+        if (resolved != null && !SYSTEM.equals(resolved.resolvedBy)) {
+            // A person's resolution is a decision: a breach after it is news, not the old alert coming back.
+            open(rule, key, obs, ctx, book, log, resolved);
+        } else if (resolved != null && Duration.between(resolved.batchAt, ctx.key().at()).abs().compareTo(cooldown) <= 0) {
             reopen(rule, resolved, obs, ctx, book, log, cooldown);
         } else {
-            open(rule, key, obs, ctx, book, log);
+            open(rule, key, obs, ctx, book, log, null);
         }
     }
 
-    private void open(AlertRule rule, AlertKey key, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log) {
+    private void open(AlertRule rule, AlertKey key, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log,
+                      AlertState follows) {
         Instant now = clock.instant();
         AlertState a = new AlertState();
         a.alertId = UUID.randomUUID().toString();
@@ -91,10 +100,15 @@ public final class AlertLifecycle {
         a.isNew = true;
         a.occurrences = 1;
         describe(a, rule, obs, ctx.key(), now);
+        String reason = "rule " + rule.id() + ": " + rule.condition();
+        if (follows != null) {
+            a.previousAlertId = follows.alertId;
+            reason += "; breached again after " + follows.resolvedBy + " resolved alert " + follows.alertId;
+        }
         book.opened(a);
         book.counted(a.alertId, ctx.batchId());
         log.occurrence(a, obs.value());
-        log.record(a, Transition.OPENED, null, SYSTEM, "rule " + rule.id() + ": " + rule.condition(), true, now);
+        log.record(a, Transition.OPENED, null, SYSTEM, reason, true, now);
     }
 
     private void reopen(AlertRule rule, AlertState a, Observation obs, ResultContext ctx, AlertBook book, ChangeLog log,
@@ -109,7 +123,9 @@ public final class AlertLifecycle {
         a.resolveReason = null;
         a.clearCount = 0;
         a.notified = false;
-        a.occurrences++;
+        if (!book.hasOccurrence(a.alertId, ctx.batchId())) {
+            a.occurrences++; // a later revision of a batch already counted is not another breach
+        }
         if (a.breachKey().isBefore(ctx.key())) {
             describe(a, rule, obs, ctx.key(), now);
         } else {
@@ -136,8 +152,19 @@ public final class AlertLifecycle {
             return;
         }
         if (order > 0) {
+            Severity before = a.severity;
             describe(a, rule, obs, ctx.key(), now);
             a.clearCount = 0;
+            if (before != null && a.severity.compareTo(before) > 0) {
+                a.occurrences++;
+                book.counted(a.alertId, ctx.batchId());
+                log.occurrence(new ChangeLog.Occurrence(a.alertId, a.modelId, ctx.batchId(), ctx.key().at(), obs.value()));
+                // An info note that became significant is news: it pages as a new alert would.
+                a.notified = true;
+                log.record(a, Transition.UPDATED, a.status, SYSTEM, "escalated from " + before.id() + " to "
+                        + a.severity.id() + " in batch " + ctx.batchId(), true, now);
+                return;
+            }
         } else {
             a.lastSeenAt = now; // an older batch breached too (late labels): count it, keep the newest batch
         }
@@ -196,7 +223,7 @@ public final class AlertLifecycle {
 
     private static void describe(AlertState a, AlertRule rule, Observation obs, BatchKey key, Instant seen) {
         a.kind = rule.kind();
-        a.severity = rule.severity();
+        a.severity = obs.severity();
         a.metric = rule.path().field();
         a.series = obs.series();
         a.comparator = rule.comparison().id();

@@ -41,6 +41,8 @@ public final class AlertState {
     public String resolveReason;
     /** Whether this episode paged the webhooks when it opened, so its resolution pages too. */
     public boolean notified;
+    /** The resolved alert this one follows: it breached again after a person resolved that one. */
+    public String previousAlertId;
     public int version;
     /** Not yet in the database. */
     public boolean isNew;
@@ -88,6 +90,7 @@ public final class AlertState {
         c.resolvedBy = resolvedBy;
         c.resolveReason = resolveReason;
         c.notified = notified;
+        c.previousAlertId = previousAlertId;
         c.version = version;
         c.isNew = isNew;
         return c;

@@ -24,7 +24,7 @@ public class AlertStore {
     static final String COLUMNS = "alert_id, model_id, rule_id, subject, kind, severity, status, metric, series, comparator, "
             + "threshold, value, subjects, batch_id, batch_at, first_batch_id, explanation, occurrences, clear_count, "
             + "last_clear_at, last_clear_batch_id, opened_at, last_seen_at, acknowledged_at, acknowledged_by, resolved_at, "
-            + "resolved_by, resolve_reason, notified, version";
+            + "resolved_by, resolve_reason, notified, previous_alert_id, version";
     /** Columns after alert_id, plus updated_at. */
     private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
 
@@ -101,9 +101,9 @@ public class AlertStore {
                 for (AlertState a : updates) {
                     a.version++;
                     bind(ps, a);
-                    Jdbc.setInstant(ps, 31, now);
-                    ps.setString(32, a.alertId);
-                    ps.setInt(33, a.version - 1);
+                    Jdbc.setInstant(ps, COLUMN_COUNT + 1, now);
+                    ps.setString(COLUMN_COUNT + 2, a.alertId);
+                    ps.setInt(COLUMN_COUNT + 3, a.version - 1);
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -120,7 +120,7 @@ public class AlertStore {
                 for (AlertState a : inserts) {
                     a.version = 1;
                     bind(ps, a);
-                    Jdbc.setInstant(ps, 31, now);
+                    Jdbc.setInstant(ps, COLUMN_COUNT + 1, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -206,6 +206,7 @@ public class AlertStore {
         ps.setString(i++, a.resolvedBy);
         ps.setString(i++, a.resolveReason);
         ps.setBoolean(i++, a.notified);
+        ps.setString(i++, a.previousAlertId);
         ps.setInt(i, a.version);
     }
 
@@ -240,6 +241,7 @@ public class AlertStore {
         a.resolvedBy = rs.getString("resolved_by");
         a.resolveReason = rs.getString("resolve_reason");
         a.notified = rs.getBoolean("notified");
+        a.previousAlertId = rs.getString("previous_alert_id");
         a.version = rs.getInt("version");
         return a;
     }

@@ -21,11 +21,14 @@ public final class Explanations {
     }
 
     public static String of(AlertRule rule, Finding finding, ResultContext ctx) {
+        if (finding.path().section() == Section.FAIRNESS_GROUP) {
+            return withPersistence(rule, finding, FairnessText.of(rule, finding, ctx.result()));
+        }
         String text = serviceText(finding.path(), ctx.result());
         if (text == null) {
             text = generated(rule, finding);
         }
-        return withPersistence(rule, finding, text + significance(finding, ctx.result()));
+        return withPersistence(rule, finding, text);
     }
 
     /** One alert for the whole batch, listing each breaching subject with its own explanation. */
@@ -48,24 +51,6 @@ public final class Explanations {
             sb.append("; and ").append(findings.size() - LISTED_SUBJECTS).append(" more");
         }
         return sb.append('.').toString();
-    }
-
-    /**
-     * The group's p-value, for fairness group findings: a fairness page has to say that the
-     * difference is not noise (the service's own sentence may be about another, the worst, group).
-     */
-    static String significance(Finding f, JsonNode r) {
-        if (f.path().section() != Section.FAIRNESS_GROUP) {
-            return "";
-        }
-        JsonNode group = find(find(r.path("attributes"), "attribute", f.path().subject()).path("groups"), "group",
-                f.path().group());
-        JsonNode p = group.path("pValue");
-        if (!p.isNumber()) {
-            return " No p-value for " + f.subject() + ": its difference from the reference group is untested.";
-        }
-        String verdict = Boolean.TRUE.equals(f.significant()) ? "significant" : "not significant";
-        return " " + f.subject() + " against the reference group: p = " + Numbers.format(p.asDouble()) + " (" + verdict + ").";
     }
 
     private static String withPersistence(AlertRule rule, Finding finding, String text) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The rules every new model starts with, taken from the seed checklists and a user trial's
- * "quiet on noise" findings: dataset, feature and prediction drift, missing and unseen values, a
+ * "quiet on noise" findings: dataset and feature drift, always-on info notes for prediction drift,
+ * missing values and unseen categories, a
  * drop in the task's headline metrics against the baseline (accuracy for binary models, accuracy and
  * macro F1 for multiclass ones, a rise in MAE and RMSE for regression), weak ROC AUC and KS, the 80%
  * rule and statistical parity per group (only where the group's difference is significant), and the
@@ -26,7 +27,7 @@ public final class DefaultRules {
                         "The share of drifted features reached the dataset-drift level."),
                 rule("drift.features", "drift.features.*.drifted", "eq", 1, "info", null, 1, false, true,
                         "Features whose distribution drifted, listed in one alert per batch."),
-                rule("drift.prediction", "drift.prediction.drifted", "eq", 1, "warning", null, 1, false, false,
+                rule("drift.prediction", "drift.prediction.drifted", "eq", 1, "info", null, 1, false, false,
                         "The distribution of the model's predictions drifted from the reference."),
                 task(rule("performance.accuracy-drop", "performance.accuracy.changeFromBaseline", "lt", -0.05, "critical", null,
                         1, true, false, "Accuracy fell more than 0.05 below the reference baseline."), BINARY),
@@ -54,10 +55,10 @@ public final class DefaultRules {
                 rule("fairness.statistical-parity", "fairness.*.groups.*.statisticalParityDifference", "absGt", 0.1, "warning",
                         null, 1, true, false, "A group's selection rate differs from the reference group's by more than 0.1, "
                                 + "and the difference is significant."),
-                rule("data_quality.missing-share", "drift.dataQuality.*.missingShareChange", "gt", 0.05, "warning", null, 1,
-                        false, false, "A column's share of missing values rose more than 0.05 over the reference."),
-                rule("data_quality.unseen-categories", "drift.dataQuality.*.unseenCategoryShare", "gt", 0.05, "warning", null,
-                        1, false, false, "More than 5% of a column's values are categories never seen in the reference."),
+                rule("data_quality.missing-share", "drift.dataQuality.*.missingShareChange", "gt", 0.05, "info", null, 1,
+                        false, false, "A column's share of missing values rose more than 5 points over the reference."),
+                rule("data_quality.unseen-categories", "drift.dataQuality.*.unseenCategoryShare", "gt", 0.01, "info", null,
+                        1, false, false, "More than 1% of a column's values are categories never seen in the reference."),
                 rule("retraining.drift", "drift.driftShare", "gte", 0.3, "warning", "retraining", 3, false, false,
                         "Retraining recommended: at least 30% of features drifted in 3 consecutive batches."),
                 rule("retraining.accuracy", "performance.accuracy.changeFromBaseline", "lt", -0.05, "warning", "retraining", 2,

@@ -20,42 +20,55 @@ public final class RuleEvaluator {
     /** One finding per subject of the result the rule's path matches; subjects the result lacks are absent. */
     public List<Finding> evaluate(AlertRule rule, Snapshot current, History history) {
         List<Finding> findings = new ArrayList<>();
+        if (tooFewRows(rule, current)) {
+            return findings; // neither breach nor clear: too few rows to say anything
+        }
         for (Point p : current.points()) {
             if (!rule.path().matches(p.path())) {
                 continue;
             }
             Boolean significant = Significance.of(p.path(), current, rule.alphaOr(alpha));
-            boolean breach = breaches(rule, p.path(), p.value(), significant);
+            Severity severity = severity(rule, p.path(), p.value(), significant, current);
             List<Finding.WindowValue> window = List.of();
             boolean persisted = false;
-            if (breach) {
+            if (severity != null) {
                 window = persistence(rule, p.path(), current, history);
                 persisted = window != null;
             }
-            findings.add(new Finding(p.path(), p.path().subjectLabel(), p.value(), significant, breach, persisted,
-                    window == null ? List.of() : window));
+            findings.add(new Finding(p.path(), p.path().subjectLabel(), p.value(), significant, severity != null,
+                    persisted, window == null ? List.of() : window, severity));
         }
         return findings;
     }
 
     /**
-     * The comparison, gated by significance when the rule requires it. A fairness group without a
-     * p-value (too small to compare, or the reference group) has shown nothing beyond noise, so it
-     * does not breach; elsewhere a result without the information leaves the requirement aside.
+     * What a breach is worth, or null when there is none: the comparison, gated by significance when
+     * the rule requires it. A fairness group's difference is judged by {@link FairnessVerdict}; elsewhere
+     * a result without the information leaves the requirement aside.
      */
-    private boolean breaches(AlertRule rule, MetricPath path, double value, Boolean significant) {
+    private Severity severity(AlertRule rule, MetricPath path, double value, Boolean significant, Snapshot s) {
         if (!rule.comparison().test(value, rule.threshold())) {
-            return false;
+            return null;
         }
         if (!rule.requireSignificance()) {
-            return true;
+            return rule.severity();
         }
-        return path.section() == Section.FAIRNESS_GROUP ? Boolean.TRUE.equals(significant) : !Boolean.FALSE.equals(significant);
+        if (path.section() == Section.FAIRNESS_GROUP) {
+            return FairnessVerdict.severity(rule, path, significant, s);
+        }
+        return Boolean.FALSE.equals(significant) ? null : rule.severity();
+    }
+
+    /** Whether the result rests on fewer rows than the rule's minimum; a result that does not say is judged. */
+    static boolean tooFewRows(AlertRule rule, Snapshot s) {
+        String rowsPath = rule.rowsPath();
+        Double rows = rowsPath == null ? null : s.value(rowsPath);
+        return rows != null && rows < rule.minRowsOrDefault();
     }
 
     private boolean breaches(AlertRule rule, MetricPath path, Snapshot s) {
         Double v = s.value(path);
-        return v != null && breaches(rule, path, v, Significance.of(path, s, rule.alphaOr(alpha)));
+        return v != null && severity(rule, path, v, Significance.of(path, s, rule.alphaOr(alpha)), s) != null;
     }
 
     /**

@@ -121,12 +121,15 @@ public final class RuleValidator {
             errors.add(new RuleError(i, "task", "unknown task '" + d.task()
                     + "'; use binary_classification, multiclass_classification or regression"));
         }
+        if (d.minRows() != null && d.minRows() < 0) {
+            errors.add(new RuleError(i, "minRows", "minRows is a number of rows, 0 or more"));
+        }
         if (path == null || comparison == null || severity == null || kind == null || d.threshold() == null) {
             return null;
         }
         return new AlertRule(d.id(), path, comparison, d.threshold(), severity, kind, batches, duration,
                 Boolean.TRUE.equals(d.requireSignificance()), byBatch, cooldown, !Boolean.FALSE.equals(d.enabled()),
-                d.description(), d.alpha(), d.task());
+                d.description(), d.alpha(), d.task(), d.minRows());
     }
 
     private static String kind(int i, String kind, MetricPath path, List<RuleError> errors) {

@@ -22,7 +22,8 @@ public enum Section {
             List.of("demographicParityRatio", "demographicParityDifference", "equalOpportunityDifference", "equalizedOddsDifference")),
     FAIRNESS_GROUP("fairness.groups", "fairness", 2,
             List.of("count", "selectionRate", "selectionRateLow", "selectionRateHigh", "tpr", "fpr", "precision", "accuracy",
-                    "statisticalParityDifference", "disparateImpactRatio", "pValue", "selectionRateChange"));
+                    "statisticalParityDifference", "disparateImpactRatio", "pValue", "adjustedPValue", "eligible",
+                    "selectionRateChange"));
 
     private final String prefix;
     private final String resultKind;

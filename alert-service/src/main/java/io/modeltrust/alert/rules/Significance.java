@@ -2,7 +2,8 @@ package io.modeltrust.alert.rules;
 
 /**
  * Whether a value is statistically significant, where the result says: a fairness group's figure
- * when the group's p-value is below alpha; a performance change from baseline when the metric's 95%
+ * when the group's p-value, Benjamini–Hochberg adjusted across the batch's groups where the result
+ * carries that, is below alpha; a performance change from baseline when the metric's 95%
  * interval excludes the baseline value. Null means the result carries no such information, and a
  * rule that requires significance then ignores the requirement.
  */
@@ -15,7 +16,9 @@ public final class Significance {
 
     public static Boolean of(MetricPath path, Snapshot values, double alpha) {
         if (path.section() == Section.FAIRNESS_GROUP) {
-            Double p = values.value(path.withField("pValue"));
+            // Adjusted across every group of the batch: many small groups would otherwise throw up a "significant" one.
+            Double adjusted = values.value(path.withField("adjustedPValue"));
+            Double p = adjusted != null ? adjusted : values.value(path.withField("pValue"));
             return p == null ? null : p < alpha;
         }
         if (path.section() == Section.PERFORMANCE && path.field().endsWith(CHANGE)) {

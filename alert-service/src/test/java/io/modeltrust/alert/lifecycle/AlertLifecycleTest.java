@@ -60,7 +60,9 @@ class AlertLifecycleTest {
         AlertState a = opened.touched().get(0);
         assertEquals("sex=female", a.subject);
         assertEquals(0.6, a.value, 1e-12);
-        assertTrue(a.explanation.startsWith("Approval rate for sex=female is 0.3"), a.explanation);
+        assertTrue(a.explanation.startsWith("sex=female: selection rate 0.3"), a.explanation);
+        assertTrue(a.explanation.contains("against 0.5 for the reference group male (600 rows)"), a.explanation);
+        assertTrue(a.explanation.contains("p = 0.001"), a.explanation);
         assertTrue(opened.changes().get(0).page());
 
         ChangeLog updated = fairness(r, 1, 0.35);
@@ -144,6 +146,35 @@ class AlertLifecycleTest {
         assertNull(book.active(a.key()));
         assertThrows(IllegalStateException.class, () -> lifecycle.acknowledge(a, "bo", null, new ChangeLog()));
         assertThrows(IllegalStateException.class, () -> lifecycle.resolve(a, "bo", null, book, new ChangeLog()));
+    }
+
+    @Test
+    void aBreachAfterAPersonResolvedOpensANewAlertThatNamesTheOld() {
+        AlertRule r = rule("fairness.disparate-impact");
+        AlertState a = fairness(r, 0, 0.3).touched().get(0);
+        lifecycle.resolve(a, "ana", "accepted: a new product launch", book, new ChangeLog());
+        ChangeLog late = fairness(r, 1, 0.3);
+        assertEquals(List.of(Transition.OPENED), transitions(late), "never a silent reopen");
+        AlertState next = late.touched().get(0);
+        assertFalse(next.alertId.equals(a.alertId));
+        assertEquals(a.alertId, next.previousAlertId);
+        assertTrue(late.changes().get(0).page(), "it pages");
+        assertTrue(late.changes().get(0).reason().contains("after ana resolved alert " + a.alertId),
+                late.changes().get(0).reason());
+        assertEquals(AlertStatus.RESOLVED, a.status);
+    }
+
+    @Test
+    void anInfoNoteThatBecomesSignificantPages() {
+        AlertRule r = rule("fairness.disparate-impact");
+        Instant at = T0;
+        ChangeLog first = apply(r, Json.MAPPER.valueToTree(Results.fairness("m", "b0", at, 0.3, 0.2)), new BatchKey(at, "b0"));
+        AlertState a = first.touched().get(0);
+        assertEquals(io.modeltrust.alert.rules.Severity.INFO, a.severity);
+        ChangeLog escalated = fairness(r, 1, 0.3);
+        assertEquals(io.modeltrust.alert.rules.Severity.CRITICAL, a.severity);
+        assertTrue(escalated.changes().get(0).page(), "info to critical pages");
+        assertTrue(escalated.changes().get(0).reason().contains("escalated from info to critical"));
     }
 
     private static List<Transition> transitions(ChangeLog log) {

@@ -25,11 +25,12 @@ class DefaultRulesTest {
     @Test
     void smallGroupNoiseDoesNotPage() {
         // The trial: ratio 0.7 on 65 rows with p = 0.143 paged CRITICAL.
+        // It is kept on record, at info, with its p-value: that pages nobody.
         ObjectNode noisy = fairness(65, 0.35, 0.143);
-        assertEquals(List.of(), breaching("fairness.disparate-impact", noisy));
-        assertEquals(List.of(), breaching("fairness.statistical-parity", noisy));
+        assertEquals(List.of(Severity.INFO), severities(breaching("fairness.disparate-impact", noisy)));
+        assertEquals(List.of(Severity.INFO), severities(breaching("fairness.statistical-parity", noisy)));
         for (double p : List.of(0.082, 0.119)) {
-            assertEquals(List.of(), breaching("fairness.disparate-impact", fairness(60, 0.35, p)));
+            assertEquals(List.of(Severity.INFO), severities(breaching("fairness.disparate-impact", fairness(60, 0.35, p))));
         }
     }
 
@@ -50,7 +51,7 @@ class DefaultRulesTest {
                 d.persistence(), d.requireSignificance(), d.group(), d.cooldown(), d.enabled(), d.description(), 0.2, null);
         AlertRule r = RuleValidator.validate(List.of(lenient)).rules().get(0);
         assertEquals(1, evaluator.evaluate(r, snapshot(fairness(65, 0.35, 0.143)), History.NONE).stream()
-                .filter(Finding::breach).count(), "p = 0.143 is below the rule's alpha 0.2");
+                .filter(f -> f.severity() == Severity.CRITICAL).count(), "p = 0.143 is below the rule's alpha 0.2");
     }
 
     @Test
@@ -109,10 +110,15 @@ class DefaultRulesTest {
     void unseenCategories() {
         assertEquals(List.of("purpose"), breaching("data_quality.unseen-categories", drift(false, 0.12)).stream()
                 .map(Finding::subject).toList());
-        assertEquals(0, breaching("data_quality.unseen-categories", drift(false, 0.01)).size());
+        assertEquals(1, breaching("data_quality.unseen-categories", drift(false, 0.02)).size(), "above 1%");
+        assertEquals(0, breaching("data_quality.unseen-categories", drift(false, 0.008)).size());
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    private static List<Severity> severities(List<Finding> findings) {
+        return findings.stream().map(Finding::severity).toList();
+    }
 
     private List<Finding> breaching(String ruleId, ObjectNode result) {
         AlertRule r = rule(ruleId);

@@ -84,8 +84,63 @@ class RuleEvaluatorTest {
         Snapshot unknown = Snapshot.of(new BatchKey(T0, "b"), 1,
                 ResultFlattener.flatten(Json.MAPPER.valueToTree(Results.fairness("m", "b", T0, 0.3, null))));
         assertTrue(female(evaluator.evaluate(r, significant, History.NONE)).breach());
-        assertFalse(female(evaluator.evaluate(r, noise, History.NONE)).breach());
+        assertEquals(Severity.WARNING, female(evaluator.evaluate(r, significant, History.NONE)).severity());
+        Finding dip = female(evaluator.evaluate(r, noise, History.NONE));
+        assertTrue(dip.breach(), "a dip that may be noise is on record");
+        assertEquals(Severity.INFO, dip.severity(), "but at info: it pages nobody");
         assertFalse(female(evaluator.evaluate(r, unknown, History.NONE)).breach(), "no p-value: nothing shown beyond noise");
+    }
+
+    @Test
+    void theAdjustedPValueDecidesAndSmallOrFavouredGroupsDoNotPage() {
+        AlertRule impact = rule("fairness.disparate-impact");
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Results.fairness("m", "b", T0, 0.3, 0.01);
+        femaleNode(tree).put("adjustedPValue", 0.12);
+        Finding adjusted = female(evaluator.evaluate(impact, snapshot(tree), History.NONE));
+        assertEquals(Severity.INFO, adjusted.severity(), "p = 0.01 is 0.12 after the adjustment across the batch's groups");
+
+        tree = Results.fairness("m", "b", T0, 0.3, 0.001);
+        assertEquals(Severity.CRITICAL, female(evaluator.evaluate(impact, snapshot(tree), History.NONE)).severity());
+        femaleNode(tree).put("eligible", false);
+        assertFalse(female(evaluator.evaluate(impact, snapshot(tree), History.NONE)).breach(),
+                "a group under the minimum group size says nothing");
+
+        Finding favoured = female(evaluator.evaluate(rule("fairness.statistical-parity"),
+                snapshot(Results.fairness("m", "b", T0, 0.7, 0.001)), History.NONE));
+        assertEquals(Severity.INFO, favoured.severity(), "selected more often than the reference group: info");
+        AlertRule oneSided = new AlertRule("favoured", MetricPath.parse("fairness.*.groups.*.statisticalParityDifference"),
+                Comparison.GT, 0.1, Severity.WARNING, "fairness", 1, null, true, false, null, true, null);
+        assertEquals(Severity.WARNING, female(evaluator.evaluate(oneSided,
+                snapshot(Results.fairness("m", "b", T0, 0.7, 0.001)), History.NONE)).severity(), "a rule that asks for it");
+    }
+
+    @Test
+    void aResultOnTooFewRowsIsNotJudged() {
+        com.fasterxml.jackson.databind.node.ObjectNode few = Results.performance("m", "b", T0, 1, 0.60, 0.02, 0.9);
+        few.put("labeledRows", 40);
+        assertTrue(evaluator.evaluate(rule("performance.accuracy-drop"), snapshot(few), History.NONE).isEmpty(),
+                "40 labelled rows: below the default minRows of 100");
+        AlertRule permissive = new AlertRule("low", MetricPath.parse("performance.accuracy.changeFromBaseline"),
+                Comparison.LT, -0.05, Severity.WARNING, "performance", 1, null, false, false, null, true, null, null, null,
+                20);
+        assertTrue(evaluator.evaluate(permissive, snapshot(few), History.NONE).get(0).breach());
+        com.fasterxml.jackson.databind.node.ObjectNode drift = Results.drift("m", "b", T0, List.of("income"), Map.of());
+        drift.put("rows", 150);
+        assertTrue(evaluator.evaluate(rule("drift.features"), snapshot(drift), History.NONE).isEmpty(),
+                "150 rows: below drift's 200");
+    }
+
+    private static Snapshot snapshot(com.fasterxml.jackson.databind.JsonNode tree) {
+        return Snapshot.of(new BatchKey(T0, "b"), 1, ResultFlattener.flatten(tree));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode femaleNode(com.fasterxml.jackson.databind.JsonNode tree) {
+        for (com.fasterxml.jackson.databind.JsonNode g : tree.path("attributes").get(0).path("groups")) {
+            if (g.path("group").asText().equals("female")) {
+                return (com.fasterxml.jackson.databind.node.ObjectNode) g;
+            }
+        }
+        throw new AssertionError("no female group");
     }
 
     @Test
