@@ -4,8 +4,10 @@ import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.NumericColumn;
-import io.modeltrust.performance.metrics.ClassificationMetrics;
+import io.modeltrust.model.spec.ModelSpec;
 import io.modeltrust.performance.metrics.EstimatedPerformance;
+import io.modeltrust.performance.metrics.MulticlassEstimate;
+import io.modeltrust.performance.metrics.MulticlassMetrics;
 import io.modeltrust.performance.metrics.ReferenceSlices;
 import io.modeltrust.performance.metrics.RegressionMetrics;
 import io.modeltrust.performance.metrics.SliceAnalysis;
@@ -25,7 +27,8 @@ import java.util.Set;
 /**
  * The baseline of a reference: realised metrics on its labelled rows, the slice schema (decile edges,
  * frequent categories), the accuracy or MAE of every reference slice a batch can be compared on, and the
- * score calibration with the reference's own estimate, so estimates are compared with an estimate.
+ * score calibration (multiclass: one per class, with the declared classes) with the reference's own
+ * estimate, so estimates are compared with an estimate.
  */
 public final class BaselineComputation {
 
@@ -45,25 +48,39 @@ public final class BaselineComputation {
         int labeled = rows.labeledRows();
         ReferenceSlices slices = null;
         if (labeled > 0) {
-            if (rows.regression()) {
-                RegressionMetrics m = Realised.regression(rows);
-                if (m != null) {
-                    metrics.putAll(m.asMap());
-                }
-            } else {
-                ClassificationMetrics m = Realised.classification(rows);
-                metrics.putAll(m.asMap());
-            }
+            metrics.putAll(realised(rows, reference.header().model().classesOrEmpty()));
             slices = comparable(schema, SliceAnalysis.profile(fullResolution(schema, columns), rows.regression()
                     ? SliceMetric.MAE : SliceMetric.ACCURACY, Realised.outcome(rows)));
         }
-        ScoreCalibration.Fitted fitted = ScoreCalibration.fit(rows, reference.header().model().positiveClass(),
-                reference.header().model().classesOrEmpty());
+        ModelSpec spec = reference.header().model();
+        if (rows.multiclass()) {
+            List<String> classes = spec.classesOrEmpty();
+            MulticlassEstimation.Fitted fitted = MulticlassEstimation.fit(rows, classes);
+            MulticlassEstimate estimated = MulticlassEstimation.estimate(rows, fitted.calibration(), false);
+            return new ReferenceBaseline(reference.modelId(), reference.header().referenceVersion(),
+                    spec.task().wire(), reference.rows(), labeled, PerformanceComputation.finite(metrics), schema,
+                    slices, null, estimated == null ? null : PerformanceComputation.finite(estimated.asMap()),
+                    fitted.note(), List.copyOf(classes), fitted.calibration());
+        }
+        ScoreCalibration.Fitted fitted = ScoreCalibration.fit(rows, spec.positiveClass(), spec.classesOrEmpty());
         EstimatedPerformance estimated = Realised.estimate(rows, fitted.calibration(), false);
         return new ReferenceBaseline(reference.modelId(), reference.header().referenceVersion(),
-                reference.header().model().task().wire(), reference.rows(), labeled, PerformanceComputation.finite(metrics),
+                spec.task().wire(), reference.rows(), labeled, PerformanceComputation.finite(metrics),
                 schema, slices, fitted.calibration(),
                 estimated == null ? null : PerformanceComputation.finite(estimated.asMap()), fitted.note());
+    }
+
+    /** Realised metrics of the labelled reference rows by METRICS.md name; empty when there are none. */
+    private static Map<String, Double> realised(EvaluationRows rows, List<String> classes) {
+        if (rows.regression()) {
+            RegressionMetrics m = Realised.regression(rows);
+            return m == null ? Map.of() : m.asMap();
+        }
+        if (rows.multiclass()) {
+            MulticlassMetrics m = MulticlassComputation.realised(rows, classes.size());
+            return m == null ? Map.of() : m.asMap();
+        }
+        return Realised.classification(rows).asMap();
     }
 
     /**

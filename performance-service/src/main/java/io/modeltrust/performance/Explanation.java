@@ -1,6 +1,7 @@
 package io.modeltrust.performance;
 
 import io.modeltrust.model.event.PerformanceResult;
+import io.modeltrust.model.spec.Task;
 import io.modeltrust.performance.metrics.SliceFinding;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -11,16 +12,20 @@ import java.util.Map;
 /**
  * The one-sentence summary of a performance result, e.g. "Accuracy 0.712 (95% CI 0.686–0.737;
  * n=1,204 labelled, 40% coverage) against baseline 0.840: down 0.128, beyond the 95% interval; worst
- * slice income &gt; 52800: 52.0% on 310 rows against 85.1% in the reference."
+ * slice income &gt; 52800: 52.0% on 310 rows against 85.1% in the reference." A multiclass result also
+ * names its macro F1 after its accuracy, e.g. "; macro F1 0.641 (95% CI 0.610–0.672) against baseline
+ * 0.790: down 0.149, beyond the 95% interval".
  */
 final class Explanation {
 
     private Explanation() {
     }
 
-    static String sentence(boolean regression, long rows, long labeled, double coverage, Map<String, Double> metrics,
+    static String sentence(Task task, long rows, long labeled, double coverage, Map<String, Double> metrics,
                            Map<String, Double> baseline, Map<String, PerformanceResult.Interval> intervals,
                            Estimate estimate, List<SliceFinding> worst) {
+        boolean regression = task == Task.REGRESSION;
+        boolean multiclass = task == Task.MULTICLASS_CLASSIFICATION;
         String key = regression ? "mae" : "accuracy";
         String name = regression ? "MAE" : "Accuracy";
         Double base = baseline.get(key);
@@ -37,6 +42,10 @@ final class Explanation {
                 if (guessBase != null) {
                     appendChange(s, guess, guessBase, null, " against the reference's estimate ");
                 }
+                if (multiclass) {
+                    appendMacroF1(s, "; estimated macro F1 ", estimate.estimated(), estimate.baseline(), null,
+                            " against the reference's estimate ");
+                }
             } else {
                 s.append(": realised performance waits for them");
                 if (estimate.note() != null) {
@@ -47,11 +56,12 @@ final class Explanation {
         }
         PerformanceResult.Interval ci = intervals.get(key);
         s.append(name).append(' ').append(number(now)).append(" (");
-        if (ci != null) {
-            s.append("95% CI ").append(number(ci.low())).append('–').append(number(ci.high())).append("; ");
-        }
+        appendInterval(s, ci);
         s.append(String.format(Locale.ROOT, "n=%,d labelled, %.0f%% coverage)", labeled, 100 * coverage));
         appendBaseline(s, now, base, ci);
+        if (multiclass) {
+            appendMacroF1(s, "; macro F1 ", metrics, baseline, intervals.get("macroF1"), " against baseline ");
+        }
         if (!worst.isEmpty()) {
             SliceFinding w = worst.get(0);
             s.append("; worst slice ").append(w.slice()).append(": ")
@@ -60,6 +70,29 @@ final class Explanation {
                     .append(sliceValue(regression, w.referenceValue())).append(" in the reference");
         }
         return s.append('.').toString();
+    }
+
+    /** Macro F1 beside accuracy: with several classes, accuracy alone hides a class that is always missed. */
+    private static void appendMacroF1(StringBuilder s, String lead, Map<String, Double> values,
+                                      Map<String, Double> baseline, PerformanceResult.Interval ci, String against) {
+        Double now = values == null ? null : values.get("macroF1");
+        if (now == null) {
+            return;
+        }
+        s.append(lead).append(number(now));
+        if (ci != null) {
+            s.append(" (95% CI ").append(number(ci.low())).append('–').append(number(ci.high())).append(')');
+        }
+        Double base = baseline == null ? null : baseline.get("macroF1");
+        if (base != null) {
+            appendChange(s, now, base, ci, against);
+        }
+    }
+
+    private static void appendInterval(StringBuilder s, PerformanceResult.Interval ci) {
+        if (ci != null) {
+            s.append("95% CI ").append(number(ci.low())).append('–').append(number(ci.high())).append("; ");
+        }
     }
 
     private static void appendBaseline(StringBuilder s, double now, Double base, PerformanceResult.Interval ci) {

@@ -116,6 +116,8 @@ public class PerformanceBatchHandler implements BatchPipeline.Handler {
                 new IllegalStateException("reference version " + version + " of model " + batch.modelId()
                         + " was never received"));
         BatchColumns.requireUsable(batch.header().model());
+        baseline.requireSameMeaning(batch.header().model().task(), batch.header().model().classesOrEmpty(),
+                "production batch " + batch.batchId());
         long started = System.nanoTime();
         EvaluationRows rows = BatchColumns.of(batch, baseline.schema());
         Instant computedAt = Instant.now();
@@ -223,18 +225,19 @@ public class PerformanceBatchHandler implements BatchPipeline.Handler {
             return false;
         }
         long started = System.nanoTime();
-        boolean regression = Task.REGRESSION.wire().equals(stored.task);
-        if (regression != labels.regression()) {
+        Task task = Task.fromWire(stored.task);
+        if (task != labels.task()) {
             throw new IllegalArgumentException("labels batch " + labelsBatch.batchId() + " and stored batch " + batchId
                     + " disagree on the task");
         }
-        EvaluationRows rows = RowCodec.unpack(regression, stored.rows, stored.packed());
+        EvaluationRows rows = RowCodec.unpack(task, stored.rows, stored.packed());
         LabelJoin.Applied applied = LabelJoin.apply(rows, pairs, labels);
         if (!applied.changed()) {
             return false;
         }
         ReferenceBaseline baseline = baselines.load(modelId, stored.referenceVersion).orElseThrow(() ->
                 new IllegalStateException("baseline v" + stored.referenceVersion + " of " + modelId + " is gone"));
+        baseline.requireSameMeaning(labels.task(), labels.classes(), "labels batch " + labelsBatch.batchId());
         int revision = results.latestRevision(modelId, batchId) + 1;
         String eventId = eventId(modelId, batchId, revision);
         Instant computedAt = Instant.now();

@@ -50,42 +50,14 @@ public final class PerformanceComputation {
 
     public static PerformanceResult compute(EvaluationRows rows, ReferenceBaseline baseline, Revision rev) {
         int labeled = rows.labeledRows();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        Map<String, PerformanceResult.Interval> intervals = new LinkedHashMap<>();
-        PerformanceResult.ConfusionMatrix confusion = null;
-        Map<String, Double> estimated = null;
-        Map<String, Change> estimationError = null;
-        String estimationNote = null;
-        if (rows.regression()) {
-            RegressionMetrics m = labeled == 0 ? null : Realised.regression(rows);
-            if (m != null) {
-                metrics.putAll(m.asMap());
-                putInterval(intervals, "mae", m.maeInterval());
-            }
-        } else {
-            ClassificationMetrics m = labeled == 0 ? null : Realised.classification(rows);
-            if (m != null) {
-                metrics.putAll(m.asMap());
-                confusion = new PerformanceResult.ConfusionMatrix(m.confusion().tp(), m.confusion().fp(),
-                        m.confusion().tn(), m.confusion().fn());
-                putInterval(intervals, "accuracy", m.accuracyInterval());
-                putInterval(intervals, "rocAuc", m.rocAucInterval());
-            }
-            EstimatedPerformance all = Realised.estimate(rows, baseline.calibration(), false);
-            if (all != null) {
-                estimated = finite(all.asMap());
-            }
-            estimationNote = estimationNote(rows, baseline, all);
-            EstimatedPerformance onLabeled = m == null ? null : Realised.estimate(rows, baseline.calibration(), true);
-            if (onLabeled != null) {
-                Map<String, Double> realisedSame = new LinkedHashMap<>();
-                for (String k : onLabeled.asMap().keySet()) {
-                    realisedSame.put(k, metrics.get(k));
-                }
-                estimationError = changes(realisedSame, onLabeled.asMap());
-            }
-        }
-        metrics = finite(metrics);
+        TaskFigures figures = switch (rows.task()) {
+            case REGRESSION -> regression(rows, labeled);
+            case MULTICLASS_CLASSIFICATION -> MulticlassComputation.figures(rows, baseline, labeled);
+            case BINARY_CLASSIFICATION -> binary(rows, baseline, labeled);
+        };
+        Map<String, Double> metrics = finite(figures.metrics());
+        Map<String, PerformanceResult.Interval> intervals = figures.intervals();
+        Map<String, Double> estimated = figures.estimated();
         Map<String, Double> base = baseline.metrics() == null ? Map.of() : baseline.metrics();
         Map<String, Change> change = changes(metrics, base);
         // An estimate is compared with the reference's own estimate: both carry the same calibration error.
@@ -98,18 +70,58 @@ public final class PerformanceComputation {
                 .map(f -> new PerformanceResult.Slice(f.feature(), f.slice(), f.batchRows(), f.batchValue(),
                         f.referenceRows(), f.referenceValue(), f.change())).toList();
         double coverage = rows.rows() == 0 ? 0.0 : (double) labeled / rows.rows();
-        String explanation = Explanation.sentence(rows.regression(), rows.rows(), labeled, coverage, metrics, base,
-                intervals, new Explanation.Estimate(estimated, baseEstimated, estimationNote),
+        String explanation = Explanation.sentence(rows.task(), rows.rows(), labeled, coverage, metrics, base,
+                intervals, new Explanation.Estimate(estimated, baseEstimated, figures.estimationNote()),
                 report == null ? List.of() : report.worst());
         return new PerformanceResult(ResultKind.PERFORMANCE, SCHEMA_VERSION, rev.eventId(), rev.modelId(),
                 rev.batchId(), rev.referenceVersion(), rev.revision(), rev.computedAt(), rev.at(), baseline.task(),
-                rows.rows(), labeled, coverage, rev.labelDelaySeconds(), rev.unmatchedLabels(), metrics, confusion,
-                base, change, estimated, estimatedChange, intervals, slices, explanation, rev.labelsBatchId(),
-                rev.newlyLabeledRows(), estimationError, report == null ? null : report.summary(), null,
-                rev.labelsCorrected(), baseEstimated, estimationNote);
+                rows.rows(), labeled, coverage, rev.labelDelaySeconds(), rev.unmatchedLabels(), metrics,
+                figures.confusion(), base, change, estimated, estimatedChange, intervals, slices, explanation,
+                rev.labelsBatchId(), rev.newlyLabeledRows(), figures.estimationError(),
+                report == null ? null : report.summary(), figures.perClass(), rev.labelsCorrected(), baseEstimated,
+                figures.estimationNote());
     }
 
-    /** Why nothing is estimated, or the estimator's assumption; null for regression. */
+    private static TaskFigures regression(EvaluationRows rows, int labeled) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, PerformanceResult.Interval> intervals = new LinkedHashMap<>();
+        RegressionMetrics m = labeled == 0 ? null : Realised.regression(rows);
+        if (m != null) {
+            metrics.putAll(m.asMap());
+            putInterval(intervals, "mae", m.maeInterval());
+        }
+        return new TaskFigures(metrics, intervals, null, null, null, null, null);
+    }
+
+    private static TaskFigures binary(EvaluationRows rows, ReferenceBaseline baseline, int labeled) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, PerformanceResult.Interval> intervals = new LinkedHashMap<>();
+        PerformanceResult.ConfusionMatrix confusion = null;
+        ClassificationMetrics m = labeled == 0 ? null : Realised.classification(rows);
+        if (m != null) {
+            metrics.putAll(m.asMap());
+            confusion = new PerformanceResult.ConfusionMatrix(m.confusion().tp(), m.confusion().fp(),
+                    m.confusion().tn(), m.confusion().fn());
+            putInterval(intervals, "accuracy", m.accuracyInterval());
+            putInterval(intervals, "rocAuc", m.rocAucInterval());
+        }
+        EstimatedPerformance all = Realised.estimate(rows, baseline.calibration(), false);
+        EstimatedPerformance onLabeled = m == null ? null : Realised.estimate(rows, baseline.calibration(), true);
+        return new TaskFigures(metrics, intervals, confusion, null, all == null ? null : finite(all.asMap()),
+                onLabeled == null ? null : estimationError(metrics, onLabeled.asMap()),
+                estimationNote(rows, baseline, all));
+    }
+
+    /** Realised − estimated for each estimated metric, both on the same labelled rows. */
+    static Map<String, Change> estimationError(Map<String, Double> realised, Map<String, Double> estimatedOnLabeled) {
+        Map<String, Double> realisedSame = new LinkedHashMap<>();
+        for (String k : estimatedOnLabeled.keySet()) {
+            realisedSame.put(k, realised.get(k));
+        }
+        return changes(realisedSame, estimatedOnLabeled);
+    }
+
+    /** Binary: why nothing is estimated, or the estimator's assumption. */
     private static String estimationNote(EvaluationRows rows, ReferenceBaseline baseline, EstimatedPerformance all) {
         if (all != null) {
             return ScoreCalibration.ASSUMPTION;
@@ -162,7 +174,7 @@ public final class PerformanceComputation {
         return out;
     }
 
-    private static void putInterval(Map<String, PerformanceResult.Interval> out, String key, Interval i) {
+    static void putInterval(Map<String, PerformanceResult.Interval> out, String key, Interval i) {
         if (i != null && Double.isFinite(i.lower()) && Double.isFinite(i.upper())) {
             out.put(key, new PerformanceResult.Interval(i.lower(), i.upper(), i.method()));
         }

@@ -16,7 +16,7 @@ final class Realised {
     private Realised() {
     }
 
-    /** Classification metrics over the labelled rows, or null when none is labelled. */
+    /** Binary classification metrics over the labelled rows, or null when none is labelled. */
     static ClassificationMetrics classification(EvaluationRows r) {
         int[] idx = labeledIndex(r);
         if (idx.length == 0) {
@@ -75,6 +75,9 @@ final class Realised {
 
     /** Per row: 1/0 correct (classification) or |y − ŷ| (regression); NaN where there is no label. */
     static double[] outcome(EvaluationRows r) {
+        if (r.multiclass()) {
+            return MulticlassComputation.correctness(r);
+        }
         double[] out = new double[r.rows()];
         for (int i = 0; i < out.length; i++) {
             if (!r.isLabeled(i)) {

@@ -2,7 +2,8 @@ package io.modeltrust.performance.metrics;
 
 /**
  * Counts of a binary confusion matrix (positive = the model's positiveClass), and the sklearn 1.2
- * metrics derived from it with zero_division=0.
+ * metrics derived from it with zero_division=0. The static forms are the one definition of precision,
+ * recall and F1 from (expected) one-vs-rest counts: binary and multiclass, realised and estimated.
  */
 public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
 
@@ -44,13 +45,23 @@ public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
     }
 
     public double precision() {
-        long predicted = tp + fp;
-        return predicted == 0 ? 0.0 : (double) tp / predicted;
+        return precision(tp, fp);
     }
 
     public double recall() {
-        long actual = tp + fn;
-        return actual == 0 ? 0.0 : (double) tp / actual;
+        return recall(tp, fn);
+    }
+
+    /** tp / (tp + fp), 0 when nothing is predicted positive (zero_division=0). Counts may be expected ones. */
+    static double precision(double tp, double fp) {
+        double predicted = tp + fp;
+        return predicted == 0 ? 0.0 : tp / predicted;
+    }
+
+    /** tp / (tp + fn), 0 when there is no positive (zero_division=0). */
+    static double recall(double tp, double fn) {
+        double actual = tp + fn;
+        return actual == 0 ? 0.0 : tp / actual;
     }
 
     /** sklearn's formula 2·p·r/(p + r) (not 2tp/(2tp+fp+fn)) so the last bits agree too. */

@@ -71,8 +71,8 @@ public record EstimatedPerformance(
         double eFn = fn.value();
         double eFp = fp.value();
         double eTn = tn.value();
-        double precision = eTp + eFp == 0 ? 0.0 : eTp / (eTp + eFp);
-        double recall = eTp + eFn == 0 ? 0.0 : eTp / (eTp + eFn);
+        double precision = ConfusionMatrix.precision(eTp, eFp);
+        double recall = ConfusionMatrix.recall(eTp, eFn);
         return new EstimatedPerformance(n, eTp, eFp, eTn, eFn, (eTp + eTn) / n, precision, recall,
                 ConfusionMatrix.f1(precision, recall));
     }

@@ -97,8 +97,8 @@ public record MulticlassEstimate(
             eFp[c] = fp[c].value();
             eFn[c] = fn[c].value();
             correct.add(eTp[c]);
-            precision[c] = eTp[c] + eFp[c] == 0 ? 0.0 : eTp[c] / (eTp[c] + eFp[c]);
-            recall[c] = eTp[c] + eFn[c] == 0 ? 0.0 : eTp[c] / (eTp[c] + eFn[c]);
+            precision[c] = ConfusionMatrix.precision(eTp[c], eFp[c]);
+            recall[c] = ConfusionMatrix.recall(eTp[c], eFn[c]);
             f1[c] = ConfusionMatrix.f1(precision[c], recall[c]);
         }
         return new MulticlassEstimate(n, eTp, eFp, eFn, precision, recall, f1, correct.value() / n,

@@ -103,8 +103,8 @@ public record MulticlassMetrics(
         double[] recall = new double[k];
         double[] f1 = new double[k];
         for (int c = 0; c < k; c++) {
-            precision[c] = predictedCount[c] == 0 ? 0.0 : (double) cm[c][c] / predictedCount[c];
-            recall[c] = support[c] == 0 ? 0.0 : (double) cm[c][c] / support[c];
+            precision[c] = ConfusionMatrix.precision(cm[c][c], predictedCount[c] - cm[c][c]);
+            recall[c] = ConfusionMatrix.recall(cm[c][c], support[c] - cm[c][c]);
             f1[c] = ConfusionMatrix.f1(precision[c], recall[c]);
         }
         Double rocAucOvr = null;

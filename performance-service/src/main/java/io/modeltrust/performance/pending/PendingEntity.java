@@ -14,7 +14,9 @@ import java.util.Objects;
 /**
  * The predictions of one production batch, kept for delayed labels and for corrections of labels already
  * known until the prediction retention ends: one row per batch, every per-row array
- * packed into a bytea by {@link RowCodec} (see V1__performance.sql for the layout and storage).
+ * packed into a bytea by {@link RowCodec} (see V1__performance.sql for the layout and storage; a multiclass
+ * batch, which V1 predates, keeps 1 byte of class code per row in {@code predictions} and one float64 column
+ * per class in {@code scores}, as RowCodec says).
  */
 @Entity
 @Table(name = "pending_predictions")

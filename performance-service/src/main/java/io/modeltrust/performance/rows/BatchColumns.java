@@ -11,11 +11,13 @@ import io.modeltrust.model.spec.ModelSpec;
 import io.modeltrust.model.spec.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the columns performance needs out of an assembled batch, by role (BatchHeader carries them):
- * prediction, score, label, id, features. Classification predictions and labels are compared with the
- * model's positiveClass as text.
+ * prediction, score, label, id, features. Binary predictions and labels are compared with the model's
+ * positiveClass as text; multiclass ones become codes of the declared classes ({@link ClassCodes}), with
+ * one score column per class named by the model's {@code scores}.
  */
 public final class BatchColumns {
 
@@ -27,6 +29,10 @@ public final class BatchColumns {
 
     public static boolean isRegression(AssembledBatch batch) {
         return batch.header().model().task() == Task.REGRESSION;
+    }
+
+    public static boolean isMulticlass(AssembledBatch batch) {
+        return batch.header().model().task() == Task.MULTICLASS_CLASSIFICATION;
     }
 
     /** The sliced features of a batch: its FEATURE columns, at most {@link SliceSchema#MAX_FEATURES}. */
@@ -50,13 +56,50 @@ public final class BatchColumns {
 
     /** As {@link #of(AssembledBatch, SliceSchema)}; {@code orderById} false keeps batch order (references). */
     public static EvaluationRows of(AssembledBatch batch, SliceSchema schema, boolean orderById) {
+        EvaluationRows rows = isMulticlass(batch) ? multiclass(batch, schema) : binaryOrRegression(batch, schema);
+        return rows.idHashes() == null || !orderById ? rows : IdOrder.sortById(rows);
+    }
+
+    private static EvaluationRows multiclass(AssembledBatch batch, SliceSchema schema) {
+        ModelSpec spec = batch.header().model();
+        List<String> classes = spec.classesOrEmpty();
+        Column prediction = prediction(batch);
+        Column label = role(batch, ColumnRole.LABEL);
+        Column id = role(batch, ColumnRole.ID);
+        return EvaluationRows.multiclass(batch.rows(), id == null ? null : hashes(id),
+                ClassCodes.of(prediction, classes, "prediction"), classScores(batch, spec),
+                label == null ? ClassCodes.unknown(batch.rows()) : ClassCodes.of(label, classes, "label"),
+                sliceCodes(batch, schema));
+    }
+
+    /**
+     * [class][row] from the columns the model's {@code scores} names, in the order of its classes; null
+     * when it names none. A batch that lacks one of them is refused: ingest sends all of them.
+     */
+    private static double[][] classScores(AssembledBatch batch, ModelSpec spec) {
+        Map<String, String> byClass = spec.scoresOrEmpty();
+        if (byClass.isEmpty()) {
+            return null;
+        }
+        List<String> classes = spec.classesOrEmpty();
+        double[][] out = new double[classes.size()][];
+        for (int c = 0; c < out.length; c++) {
+            String name = byClass.get(classes.get(c));
+            if (name == null) {
+                throw new IllegalArgumentException("the model's scores name no column for class " + classes.get(c));
+            }
+            Column column = batch.column(name).orElseThrow(() -> new IllegalArgumentException("batch "
+                    + batch.batchId() + " lacks the score column " + name));
+            out[c] = numbers(column, "score " + name);
+        }
+        return out;
+    }
+
+    private static EvaluationRows binaryOrRegression(AssembledBatch batch, SliceSchema schema) {
         boolean regression = isRegression(batch);
         String positive = batch.header().model().positiveClass();
         int n = batch.rows();
-        Column prediction = role(batch, ColumnRole.PREDICTION);
-        if (prediction == null) {
-            throw new IllegalArgumentException("batch " + batch.batchId() + " has no prediction column");
-        }
+        Column prediction = prediction(batch);
         Column label = role(batch, ColumnRole.LABEL);
         Column score = role(batch, ColumnRole.SCORE);
         Column id = role(batch, ColumnRole.ID);
@@ -70,6 +113,19 @@ public final class BatchColumns {
         } else {
             labelState = states(label, positive, n);
         }
+        return new EvaluationRows(regression, n, id == null ? null : hashes(id), predictedPositive,
+                predicted, scores, labelState, labelValue, sliceCodes(batch, schema));
+    }
+
+    private static Column prediction(AssembledBatch batch) {
+        Column prediction = role(batch, ColumnRole.PREDICTION);
+        if (prediction == null) {
+            throw new IllegalArgumentException("batch " + batch.batchId() + " has no prediction column");
+        }
+        return prediction;
+    }
+
+    private static byte[][] sliceCodes(AssembledBatch batch, SliceSchema schema) {
         byte[][] codes = new byte[schema.size()][];
         for (int f = 0; f < schema.size(); f++) {
             String name = schema.columns().get(f).name();
@@ -77,9 +133,7 @@ public final class BatchColumns {
                     new IllegalArgumentException("batch " + batch.batchId() + " lacks feature " + name));
             codes[f] = schema.encode(f, c);
         }
-        EvaluationRows rows = new EvaluationRows(regression, n, id == null ? null : hashes(id), predictedPositive,
-                predicted, scores, labelState, labelValue, codes);
-        return rows.idHashes() == null || !orderById ? rows : IdOrder.sortById(rows);
+        return codes;
     }
 
     static Column role(AssembledBatch batch, ColumnRole role) {
@@ -160,9 +214,11 @@ public final class BatchColumns {
         return out;
     }
 
-    /** Whether the model spec names a positive class (classification needs one). */
+    /** Whether the model spec can be evaluated: binary needs a positive class, multiclass its classes. */
     public static void requireUsable(ModelSpec spec) {
-        if (spec.task() != Task.REGRESSION && spec.positiveClass() == null) {
+        if (spec.task() == Task.MULTICLASS_CLASSIFICATION) {
+            ClassCodes.requireUsable(spec.classesOrEmpty());
+        } else if (spec.task() != Task.REGRESSION && spec.positiveClass() == null) {
             throw new IllegalArgumentException("a classification model needs a positiveClass");
         }
     }

@@ -54,7 +54,17 @@ public final class IdOrder {
                 r.predicted() == null ? null : permute(r.predicted(), p),
                 r.score() == null ? null : permute(r.score(), p),
                 r.labelState() == null ? null : permute(r.labelState(), p),
-                r.labelValue() == null ? null : permute(r.labelValue(), p), codes);
+                r.labelValue() == null ? null : permute(r.labelValue(), p), codes,
+                r.predictedClass() == null ? null : permute(r.predictedClass(), p),
+                r.classScores() == null ? null : permute(r.classScores(), p));
+    }
+
+    static double[][] permute(double[][] columns, int[] p) {
+        double[][] out = new double[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            out[c] = permute(columns[c], p);
+        }
+        return out;
     }
 
     static long[] permute(long[] a, int[] p) {

@@ -4,7 +4,10 @@ import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.BatchKind;
 import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.ColumnRole;
+import io.modeltrust.model.spec.ModelSpec;
+import io.modeltrust.model.spec.Task;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A labels batch ready to join: distinct id hashes in ascending order with their labels (for an id
@@ -13,10 +16,17 @@ import java.util.Arrays;
  * @param rows       rows in the labels batch
  * @param unusable   rows without an id or without a label
  * @param idHashes   distinct IdHash values, ascending
- * @param states     classification label per id (0, 1), else null
+ * @param states     classification label per id: binary 0/1, multiclass the class code; else null
  * @param values     regression label per id, else null
+ * @param task       the model's task as the labels batch states it
+ * @param classes    multiclass: the declared classes the codes index; empty for the other tasks
  */
-public record LabelsInput(int rows, int unusable, long[] idHashes, byte[] states, double[] values) {
+public record LabelsInput(int rows, int unusable, long[] idHashes, byte[] states, double[] values, Task task,
+                          List<String> classes) {
+
+    public LabelsInput {
+        classes = List.copyOf(classes);
+    }
 
     public static LabelsInput of(AssembledBatch batch) {
         if (batch.kind() != BatchKind.LABELS) {
@@ -30,7 +40,14 @@ public record LabelsInput(int rows, int unusable, long[] idHashes, byte[] states
             throw new IllegalArgumentException("labels batch " + batch.batchId() + " needs an id and a label column");
         }
         long[] hashes = BatchColumns.hashes(id);
-        byte[] states = regression ? null : BatchColumns.states(label, batch.header().model().positiveClass(), n);
+        ModelSpec spec = batch.header().model();
+        boolean multiclass = spec.task() == Task.MULTICLASS_CLASSIFICATION;
+        List<String> classes = multiclass ? spec.classesOrEmpty() : List.of();
+        if (multiclass) {
+            ClassCodes.requireUsable(classes);
+        }
+        byte[] states = regression ? null : multiclass ? ClassCodes.of(label, classes, "label")
+                : BatchColumns.states(label, spec.positiveClass(), n);
         double[] values = regression ? BatchColumns.numbers(label, "label") : null;
         int[] idMissing = id instanceof io.modeltrust.model.batch.CategoricalColumn c ? c.codes() : new int[n];
         int[] order = IdOrder.order(hashes);
@@ -56,7 +73,8 @@ public record LabelsInput(int rows, int unusable, long[] idHashes, byte[] states
             }
         }
         return new LabelsInput(n, unusable, Arrays.copyOf(outIds, m),
-                regression ? null : Arrays.copyOf(outStates, m), regression ? Arrays.copyOf(outValues, m) : null);
+                regression ? null : Arrays.copyOf(outStates, m), regression ? Arrays.copyOf(outValues, m) : null,
+                spec.task(), classes);
     }
 
     public int distinctIds() {

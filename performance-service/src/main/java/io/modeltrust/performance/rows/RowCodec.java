@@ -1,14 +1,17 @@
 package io.modeltrust.performance.rows;
 
+import io.modeltrust.model.spec.Task;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * Packs evaluation rows into the bytea columns of pending_predictions and back, little-endian:
- * id hashes 8 bytes/row; classification predictions as a bitset, regression predictions as float64;
- * scores float64 (kept at full precision, so realised metrics after the join equal those on the
- * original data); classification label states 1 byte/row, regression labels float64; slice codes as
- * 4-bit nibbles, feature-major (feature f, row i is nibble f·rows + i; low nibble first).
+ * id hashes 8 bytes/row; binary predictions as a bitset, multiclass predictions as class codes
+ * 1 byte/row (−1 = none), regression predictions as float64; scores float64 (kept at full precision, so
+ * realised metrics after the join equal those on the original data), for multiclass k columns of
+ * float64 one after the other in class order (class c, row i is value c·rows + i); classification label
+ * states 1 byte/row (binary −1/0/1, multiclass −1 or the class code), regression labels float64; slice
+ * codes as 4-bit nibbles, feature-major (feature f, row i is nibble f·rows + i; low nibble first).
  */
 public final class RowCodec {
 
@@ -29,6 +32,11 @@ public final class RowCodec {
         if (r.idHashes() == null) {
             throw new IllegalArgumentException("rows without ids cannot wait for labels");
         }
+        if (r.multiclass()) {
+            return new Packed(longs(r.idHashes()), r.predictedClass().clone(),
+                    r.classScores() == null ? null : columns(r.classScores(), r.rows()), packLabels(r),
+                    nibbles(r.sliceCodes(), r.rows()), r.sliceCodes().length);
+        }
         byte[] predictions = r.regression() ? doubles(r.predicted()) : bits(r.predictedPositive());
         return new Packed(longs(r.idHashes()), predictions, r.score() == null ? null : doubles(r.score()),
                 packLabels(r), nibbles(r.sliceCodes(), r.rows()), r.sliceCodes().length);
@@ -38,6 +46,28 @@ public final class RowCodec {
         return r.regression() ? doubles(r.labelValue()) : r.labelState().clone();
     }
 
+    /**
+     * Rows of any task. A multiclass batch's class count is its stored scores' size over its rows (the
+     * metrics check it against the model's classes).
+     */
+    public static EvaluationRows unpack(Task task, int rows, Packed p) {
+        if (task != Task.MULTICLASS_CLASSIFICATION) {
+            return unpack(task == Task.REGRESSION, rows, p);
+        }
+        double[][] scores = null;
+        if (p.scores() != null && rows > 0) {
+            long perClass = 8L * rows;
+            if (p.scores().length % perClass != 0) {
+                throw new IllegalStateException("stored scores have " + p.scores().length + " bytes, not a whole "
+                        + "number of columns of " + rows + " rows");
+            }
+            scores = toColumns(p.scores(), (int) (p.scores().length / perClass), rows);
+        }
+        return EvaluationRows.multiclass(rows, toLongs(p.idHashes(), rows), check(p.predictions(), rows).clone(),
+                scores, check(p.labels(), rows).clone(), fromNibbles(p.sliceBins(), p.sliceFeatures(), rows));
+    }
+
+    /** Binary classification or regression rows. */
     public static EvaluationRows unpack(boolean regression, int rows, Packed p) {
         long[] ids = toLongs(p.idHashes(), rows);
         boolean[] predictedPositive = regression ? null : fromBits(p.predictions(), rows);
@@ -77,6 +107,26 @@ public final class RowCodec {
         check(bytes, n * 8);
         double[] out = new double[n];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+        return out;
+    }
+
+    static byte[] columns(double[][] columns, int rows) {
+        ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(columns.length, rows), 8))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        java.nio.DoubleBuffer d = b.asDoubleBuffer();
+        for (double[] column : columns) {
+            d.put(column);
+        }
+        return b.array();
+    }
+
+    static double[][] toColumns(byte[] bytes, int classes, int rows) {
+        check(bytes, Math.multiplyExact(Math.multiplyExact(classes, rows), 8));
+        java.nio.DoubleBuffer d = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+        double[][] out = new double[classes][rows];
+        for (double[] column : out) {
+            d.get(column);
+        }
         return out;
     }
 

@@ -200,4 +200,84 @@ class RowsTest {
             assertEquals(e.value(), g.value(), 1e-15, e.slice());
         }
     }
+
+    private static final List<String> SIZES = List.of("S", "M", "L", "10");
+    private static final ModelSpec MULTICLASS = new ModelSpec(Task.MULTICLASS_CLASSIFICATION, List.of(), "p", null,
+            "y", null, null, null, "id", null, null, null, SIZES, java.util.Map.of("S", "sS", "M", "sM", "L", "sL",
+            "10", "s10"));
+
+    private static AssembledBatch multiclassBatch(BatchKind kind, List<ColumnSpec> specs, List<Column> columns) {
+        BatchHeader h = new BatchHeader(null, 1, "e", "m", "mc-" + kind.wire(), kind, 1, 1, MULTICLASS, specs,
+                Instant.EPOCH, Instant.EPOCH);
+        return new AssembledBatch(h, new BatchSeal(null, 1, "s", "m", h.batchId(), kind, columns.get(0).size(), 1),
+                columns);
+    }
+
+    @Test
+    void multiclassRowsAreClassCodesInDeclaredOrderAndRoundTripThroughStorage() {
+        List<ColumnSpec> specs = new ArrayList<>(List.of(
+                new ColumnSpec("p", ColumnRole.PREDICTION, ColumnType.CATEGORICAL),
+                new ColumnSpec("y", ColumnRole.LABEL, ColumnType.CATEGORICAL)));
+        for (String c : SIZES) {
+            specs.add(new ColumnSpec("s" + c, ColumnRole.SCORE, ColumnType.NUMERIC));
+        }
+        specs.add(new ColumnSpec("id", ColumnRole.ID, ColumnType.CATEGORICAL));
+        // Dictionaries in other orders than the classes; "10.0" is class "10"; a missing prediction and label.
+        List<Column> columns = List.of(
+                new CategoricalColumn(new String[] {"L", "10.0", "S", "M"}, new int[] {0, 1, 2, 3, -1}),
+                new CategoricalColumn(new String[] {"M", "S", "10", "L"}, new int[] {3, 2, 1, -1, 0}),
+                new NumericColumn(new double[] {0.1, 0.0, 0.7, 0.2, Double.NaN}),
+                new NumericColumn(new double[] {0.1, 0.1, 0.1, 0.6, Double.NaN}),
+                new NumericColumn(new double[] {0.7, 0.1, 0.1, 0.1, Double.NaN}),
+                new NumericColumn(new double[] {0.1, 0.8, 0.1, 0.1, Double.NaN}),
+                new CategoricalColumn(new String[] {"e", "d", "c", "b", "a"}, new int[] {0, 1, 2, 3, 4}));
+        EvaluationRows rows = BatchColumns.of(multiclassBatch(BatchKind.PRODUCTION, specs, columns),
+                SliceSchema.empty(), false);
+        assertTrue(rows.multiclass());
+        assertArrayEquals(new byte[] {2, 3, 0, 1, -1}, rows.predictedClass(), "codes of S, M, L, 10 in declared order");
+        assertArrayEquals(new byte[] {2, 3, 0, -1, 1}, rows.labelState());
+        assertArrayEquals(new double[] {0.7, 0.1, 0.1, 0.1, Double.NaN}, rows.classScores()[2], "column of L");
+        EvaluationRows sorted = IdOrder.sortById(rows);
+        EvaluationRows back = RowCodec.unpack(Task.MULTICLASS_CLASSIFICATION, sorted.rows(), RowCodec.pack(sorted));
+        assertArrayEquals(sorted.idHashes(), back.idHashes());
+        assertArrayEquals(sorted.predictedClass(), back.predictedClass());
+        assertArrayEquals(sorted.labelState(), back.labelState());
+        assertEquals(SIZES.size(), back.classScores().length);
+        for (int c = 0; c < SIZES.size(); c++) {
+            assertArrayEquals(sorted.classScores()[c], back.classScores()[c]);
+        }
+        // Row "a" (no prediction) and its scores follow the id order.
+        int a = 0;
+        while (sorted.idHashes()[a] != IdHash.of("a")) {
+            a++;
+        }
+        assertEquals(-1, back.predictedClass()[a]);
+        assertTrue(Double.isNaN(back.classScores()[0][a]));
+
+        List<ColumnSpec> labelSpecs = List.of(new ColumnSpec("id", ColumnRole.ID, ColumnType.CATEGORICAL),
+                new ColumnSpec("y", ColumnRole.LABEL, ColumnType.CATEGORICAL));
+        // b gains label "10" (it had none), c gets the label it has (S), d is corrected from "10" to M.
+        LabelsInput labels = LabelsInput.of(multiclassBatch(BatchKind.LABELS, labelSpecs, List.of(
+                new CategoricalColumn(new String[] {"b", "c", "d"}, new int[] {0, 1, 2}),
+                new CategoricalColumn(new String[] {"10", "S", "M"}, new int[] {0, 1, 2}))));
+        assertEquals(Task.MULTICLASS_CLASSIFICATION, labels.task());
+        assertEquals(SIZES, labels.classes());
+        LabelJoin.Applied applied = LabelJoin.apply(back, LabelJoin.match(back.idHashes(), labels, new boolean[3]),
+                labels);
+        assertEquals(1, applied.newlyLabeled());
+        assertEquals(1, applied.corrected());
+        assertEquals(5, back.labeledRows());
+    }
+
+    @Test
+    void aMulticlassValueOfNoClassIsRefusedNotCounted() {
+        List<ColumnSpec> specs = List.of(new ColumnSpec("p", ColumnRole.PREDICTION, ColumnType.CATEGORICAL),
+                new ColumnSpec("id", ColumnRole.ID, ColumnType.CATEGORICAL));
+        AssembledBatch batch = multiclassBatch(BatchKind.PRODUCTION, specs, List.of(
+                new CategoricalColumn(new String[] {"S", "XL"}, new int[] {0, 1}),
+                new CategoricalColumn(new String[] {"a", "b"}, new int[] {0, 1})));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BatchColumns.of(batch, SliceSchema.empty()));
+        assertTrue(e.getMessage().contains("'XL'"), e.getMessage());
+    }
 }
