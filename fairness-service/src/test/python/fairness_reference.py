@@ -14,14 +14,18 @@ mirroring the choices the Java engine documents (io.modeltrust.fairness.metrics)
 * reference group: the privileged group when present, else the largest group other than
   "(missing)" (ties: first by name), "(missing)" only when it is the only group;
 * selection-rate test against the reference: Fisher's exact test when an expected count of the
-  2x2 table is below 5, else the pooled two-proportion z-test.
+  2x2 table is below 5, else the pooled two-proportion z-test;
+* multiclass (multiclass_fairness): the decision is "predicted as the favourable class" and the
+  label state "actually the favourable class", so selection rate, tpr, fpr, precision and the
+  between-group figures are the favourable class's one-vs-rest figures; accuracy alone is the
+  multiclass accuracy_score (prediction equal to the label across all classes).
 """
 import math
 
 import numpy as np
 import pandas as pd
 from scipy.stats import fisher_exact
-from sklearn.metrics import confusion_matrix
+from sklearn.metrics import accuracy_score, confusion_matrix, precision_score, recall_score
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
 MISSING = "(missing)"
@@ -79,8 +83,10 @@ def selection_test(sel_g, n_g, sel_r, n_r):
 
 
 def attribute_fairness(attribute, groups, predicted, labels, min_group_size=30, privileged=None,
-                       check_with_sklearn=False):
-    """groups: object array of group names per row; predicted: bool array; labels: int array (1/0/-1) or None."""
+                       check_with_sklearn=False, accuracy_by_group=None):
+    """groups: object array of group names per row; predicted: bool array; labels: int array (1/0/-1) or None.
+
+    accuracy_by_group: group -> accuracy replacing the binary (tp + tn) / labelled (multiclass)."""
     df = pd.DataFrame({"g": groups, "p": np.asarray(predicted, dtype=bool)})
     df["y"] = -1 if labels is None else np.asarray(labels, dtype=np.int64)
     basic = df.groupby("g", sort=True).agg(count=("p", "size"), selected=("p", "sum"))
@@ -116,7 +122,8 @@ def attribute_fairness(attribute, groups, predicted, labels, min_group_size=30, 
                    selectionRateLow=float(low), selectionRateHigh=float(high), labelled=labelled,
                    truePositives=tp, falsePositives=fp, trueNegatives=tn, falseNegatives=fn,
                    tpr=_ratio(tp, tp + fn), fpr=_ratio(fp, fp + tn), precision=_ratio(tp, tp + fp),
-                   accuracy=_ratio(tp + tn, labelled), eligible=n >= min_group_size, reference=g == ref,
+                   accuracy=_ratio(tp + tn, labelled) if accuracy_by_group is None else accuracy_by_group.get(g),
+                   eligible=n >= min_group_size, reference=g == ref,
                    statisticalParityDifference=None, disparateImpactRatio=None, pValue=None, test=None)
         if g != ref:
             row["statisticalParityDifference"] = sr - sr_ref
@@ -133,6 +140,37 @@ def attribute_fairness(attribute, groups, predicted, labels, min_group_size=30, 
     return dict(attribute=attribute, referenceGroup=ref, referenceIsPrivileged=is_priv,
                 minGroupSize=min_group_size, demographicParityDifference=dpd, demographicParityRatio=dpr,
                 equalOpportunityDifference=eop, equalizedOddsDifference=eodds, groups=out)
+
+
+def multiclass_fairness(attribute, groups, predicted_classes, label_classes, favorable, min_group_size=30,
+                        privileged=None, check_with_sklearn=False):
+    """predicted_classes / label_classes: object arrays of class names, None = unknown label.
+
+    Binarises on the favourable class for every figure but accuracy, which sklearn's
+    accuracy_score gives per group over the labelled rows."""
+    pred = np.asarray(predicted_classes, dtype=object)
+    lab = np.asarray(label_classes, dtype=object)
+    known = np.array([y is not None for y in lab])
+    predicted = pred == favorable
+    labels = np.where(known, lab == favorable, -1).astype(np.int64)
+    g = np.asarray(groups, dtype=object)
+    accuracy = {}
+    for name in pd.unique(g):
+        rows = (g == name) & known
+        accuracy[name] = float(accuracy_score(lab[rows].astype(str), pred[rows].astype(str))) if rows.any() else None
+    out = attribute_fairness(attribute, groups, predicted, labels, min_group_size, privileged, check_with_sklearn,
+                             accuracy_by_group=accuracy)
+    if check_with_sklearn:
+        for r in out["groups"]:
+            rows = (g == r["group"]) & known
+            y, p = lab[rows].astype(str), pred[rows].astype(str)
+            if r["tpr"] is not None:
+                assert math.isclose(r["tpr"], recall_score(y, p, labels=[favorable], average=None)[0],
+                                    rel_tol=1e-12), (attribute, r["group"])
+            if r["precision"] is not None:
+                assert math.isclose(r["precision"], precision_score(y, p, labels=[favorable], average=None)[0],
+                                    rel_tol=1e-12), (attribute, r["group"])
+    return out
 
 
 # ---- explanations -------------------------------------------------------------------------

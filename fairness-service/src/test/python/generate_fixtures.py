@@ -251,6 +251,74 @@ def drift():
                          "drift": ref.fairness_drift(current, baseline)}}
 
 
+MULTICLASS_CLASSES = ["approve", "review", "decline"]
+
+
+def multiclass_compute(inputs, label_classes):
+    classes = inputs["classes"]
+    pred = np.array([classes[c] for c in inputs["predictedClasses"]], dtype=object)
+    lab = np.array([None if c < 0 else classes[c] for c in label_classes], dtype=object)
+    names = {a["name"]: names_of(a) for a in inputs["attributes"]}
+    order = [a["name"] for a in inputs["attributes"]]
+    for a, b in inputs["pairs"]:
+        names[a + "|" + b] = ref.cross_names(names[a], names[b])
+        order.append(a + "|" + b)
+    return [ref.multiclass_fairness(n, names[n], pred, lab, inputs["favorableClass"], inputs["minGroupSize"],
+                                    inputs["privileged"].get(n), check_with_sklearn=True) for n in order]
+
+
+def multiclass_states(predicted_classes, label_classes, favorable):
+    """What the engine is given: decision, label state (1 / 0 / -1) and correctness (1 / 0 / -1) per row."""
+    p = np.asarray(predicted_classes)
+    y = np.asarray(label_classes)
+    labels = np.where(y < 0, -1, (y == favorable).astype(int))
+    correct = np.where(y < 0, -1, (p == y).astype(int))
+    return p == favorable, labels, correct
+
+
+def multiclass():
+    """A three-class model whose favourable class is "approve", with delayed labels and corrections.
+
+    Also the input of FairnessMulticlassPipelineTest: the batch carries predictedClasses and
+    labelClasses as class names; labels arrive late, then corrections that swap "review" and
+    "decline" only, so the binarised figures stay and only the multiclass accuracy moves."""
+    rng = np.random.default_rng(1313)
+    classes = MULTICLASS_CLASSES
+    favorable = 0
+    sex = codes_with(rng, [1100, 1500, 60], missing=40)
+    n = len(sex)
+    age = rng.uniform(18, 75, n).round()
+    age[rng.random(n) < 0.02] = np.nan
+    shares = {0: [0.28, 0.37, 0.35], 1: [0.45, 0.30, 0.25], 2: [0.40, 0.30, 0.30], -1: [0.40, 0.30, 0.30]}
+    predicted_classes = np.array([rng.choice(3, p=shares[int(s)]) for s in sex])
+    right = rng.random(n) < np.where(sex == 0, 0.65, 0.8)
+    other = (predicted_classes + rng.integers(1, 3, n)) % 3
+    label_classes = np.where(right, predicted_classes, other)
+    label_classes[rng.random(n) < 0.15] = -1
+    corrected = label_classes.copy()
+    swap = (label_classes > 0) & (rng.random(n) < 0.12)
+    corrected[swap] = 3 - label_classes[swap]  # review (1) <-> decline (2)
+    predicted, labels, correct = multiclass_states(predicted_classes, label_classes, favorable)
+    _, labels_after, correct_after = multiclass_states(predicted_classes, corrected, favorable)
+    assert np.array_equal(labels, labels_after), "corrections must leave the binarised labels alone"
+    attrs = [categorical("sex", ["female", "male", "non-binary"], sex), numeric("age", age, [30, 50])]
+    inputs = inputs_of(predicted, labels, attrs, pairs=[("sex", "age")], privileged={"sex": "male"})
+    inputs.update(classes=classes, favorableClass=classes[favorable],
+                  predictedClasses=[int(c) for c in predicted_classes],
+                  labelClasses=[int(c) for c in label_classes], correct=[int(c) for c in correct])
+    report = multiclass_compute(inputs, label_classes)
+    report_after = multiclass_compute(inputs, corrected)
+    corrections = np.flatnonzero(swap)
+    return {"name": "multiclass", "description": "three classes, favourable class approve: one-vs-rest figures of "
+            "approve and the multiclass accuracy; labels corrected between review and decline",
+            "inputs": inputs,
+            "corrections": {"rows": [int(i) for i in corrections],
+                            "labelClasses": [int(corrected[i]) for i in corrections],
+                            "correct": [int(c) for c in correct_after]},
+            "expected": {"attributes": report, "explanations": explanations(report, "Approval rate"),
+                         "corrected": report_after}}
+
+
 # ---- the tests on their own --------------------------------------------------------------
 
 def proportion_tests():
@@ -325,7 +393,7 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     cases = [random_groups(), degenerate_groups(), reference_rate_zero(), no_selections(), single_group(),
              tie_largest(), missing_and_partial_labels(), intersection(), numeric_bucketing(), rare_decisions(),
-             drift()]
+             drift(), multiclass()]
     fixture = {"cases": cases, "proportionTests": proportion_tests()}
     (OUT / "fairness_cases.json").write_text(json.dumps(clean(fixture), separators=(",", ":")) + "\n")
     print(f"wrote {len(cases)} cases to {OUT / 'fairness_cases.json'}")

@@ -41,9 +41,14 @@ public final class DriftComputation {
                                       Instant computedAt) {
         List<ColumnInput> inputs = new ArrayList<>();
         List<ColumnSpec> compared = new ArrayList<>();
+        List<String> notCompared = new ArrayList<>();
         for (ColumnSpec spec : batch.header().columns()) {
             ColumnProfile profile = reference.columns().get(spec.name());
             if (profile == null) {
+                // a column the model gained after this reference: nothing to compare it with yet
+                if (ReferenceProfiles.PROFILED.contains(spec.role())) {
+                    notCompared.add(spec.name() + " (not in the reference)");
+                }
                 continue;
             }
             Column column = batch.column(spec.name()).orElseThrow();
@@ -54,6 +59,9 @@ public final class DriftComputation {
             if (input != null) {
                 inputs.add(input);
                 compared.add(spec);
+            } else {
+                notCompared.add(spec.name() + " (" + (profile.isNumeric() ? "numeric" : "categorical")
+                        + " in the reference)");
             }
         }
         List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs);
@@ -83,7 +91,7 @@ public final class DriftComputation {
                 report.datasetDrift(), report.driftedCount(), quality,
                 new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
                         config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
-                summary(featureDrift, report));
+                summary(featureDrift, report, notCompared, batch.header().referenceVersion()));
     }
 
     private static ColumnInput input(String name, ColumnProfile profile, Column column) {
@@ -140,11 +148,15 @@ public final class DriftComputation {
         FeatureComparison.DataQuality q = c.dataQuality();
         double reference = q.referenceMissingShare() == null ? 0 : q.referenceMissingShare();
         double production = q.productionMissingShare() == null ? 0 : q.productionMissingShare();
+        List<String> unseen = q.unseenCategories() == null ? null : q.unseenCategories().subList(0,
+                Math.min(ColumnQuality.UNSEEN_CATEGORIES_LISTED, q.unseenCategories().size()));
         return new ColumnQuality(c.feature(), role.wire(), c.type(), reference, production, production - reference,
-                finite(q.outOfRangeShare()), finite(q.unseenCategoryShare()));
+                finite(q.outOfRangeShare()), finite(q.unseenCategoryShare()), unseen);
     }
 
-    private static String summary(List<FeatureDrift> features, DriftReport report) {
+    /** The counts and drifted features, the prediction's shift, and the columns left out until the next reference. */
+    private static String summary(List<FeatureDrift> features, DriftReport report, List<String> notCompared,
+                                  int referenceVersion) {
         List<String> drifted = features.stream().filter(FeatureDrift::drifted).map(FeatureDrift::feature).toList();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d features drifted (%.0f%%)", report.driftedCount(),
@@ -155,6 +167,10 @@ public final class DriftComputation {
         text.append(report.datasetDrift() ? "; dataset drift." : ".");
         if (report.prediction() != null && report.prediction().drifted()) {
             text.append(" The prediction distribution shifted too.");
+        }
+        if (!notCompared.isEmpty()) {
+            text.append(" Not compared until the next reference (reference v").append(referenceVersion).append("): ")
+                    .append(String.join(", ", notCompared)).append('.');
         }
         return text.toString();
     }

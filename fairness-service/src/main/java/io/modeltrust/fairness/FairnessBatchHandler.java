@@ -38,6 +38,9 @@ import org.jboss.logging.MDC;
  *   <li>labels: joins the labels by id hash to every waiting batch of the model and publishes the
  *       next revision of each batch whose label state changed.</li>
  * </ul>
+ * Binary and multiclass models are assessed alike on the favourable class
+ * ({@link FairnessInputs#favorableClass}); a multiclass batch also keeps each row's predicted
+ * class and correctness so that delayed and corrected labels recompute its multiclass accuracy.
  * Regression models and models without sensitive attributes get no fairness result (nothing is
  * published or stored for them).
  *
@@ -164,6 +167,8 @@ public class FairnessBatchHandler implements BatchPipeline.Handler {
         e.groupCodes = packed.groupCodes();
         e.predictions = packed.predictions();
         e.labels = packed.labels();
+        e.predictedClasses = packed.predictedClasses();
+        e.correct = packed.correct();
         e.createdAt = now;
         e.updatedAt = now;
         Instant from = batch.header().receivedAt() != null ? batch.header().receivedAt() : now;
@@ -188,12 +193,13 @@ public class FairnessBatchHandler implements BatchPipeline.Handler {
             ModelSpec spec = Json.fromString(view.specJson(), ModelSpec.class);
             long[] ids = PendingPredictions.hashes(view.idHashes());
             byte[] state = view.labels();
-            LabelSet.Applied applied = labels.applyTo(ids, state, FairnessInputs.positiveClass(spec));
+            byte[] correct = view.correct();
+            LabelSet.Applied applied = apply(labels, view, spec, ids, state, correct);
             matched += applied.matchedRows();
             if (applied.changedRows() == 0) {
                 continue;
             }
-            revise(modelId, view, spec, ids, state, applied);
+            revise(modelId, view, spec, ids, state, correct, applied);
             revised++;
         }
         pending.markLabelsProcessed(modelId, batch.batchId(), batch.rows(), matched, revised);
@@ -203,13 +209,24 @@ public class FairnessBatchHandler implements BatchPipeline.Handler {
                 modelId, labels.size(), matched, revised);
     }
 
+    /** Joins the labels to one waiting batch, updating {@code state} (and, multiclass, {@code correct}) in place. */
+    private static LabelSet.Applied apply(LabelSet labels, PendingStore.LabelView view, ModelSpec spec, long[] ids,
+                                          byte[] state, byte[] correct) {
+        String favorable = FairnessInputs.favorableClass(spec);
+        if (correct == null) {
+            return labels.applyTo(ids, state, favorable);
+        }
+        int[] predictedClasses = PendingPredictions.predictedClasses(view.predictedClasses(), view.rows());
+        return labels.applyTo(ids, state, correct, predictedClasses, spec.classesOrEmpty(), favorable);
+    }
+
     /** Recomputes a waiting batch with its new label state and publishes the next revision. */
     private void revise(String modelId, PendingStore.LabelView view, ModelSpec spec, long[] ids, byte[] state,
-                        LabelSet.Applied applied) {
+                        byte[] correct, LabelSet.Applied applied) {
         int revision = view.revision() + 1;
         PendingStore.Groups groups = pending.groups(modelId, view.batchId());
         FairnessInputs inputs = PendingPredictions.unpack(view.rows(), view.idHashes(), groups.groupCodes(),
-                groups.predictions(), state, groups.attributesJson());
+                groups.predictions(), state, groups.attributesJson(), view.predictedClasses(), correct);
         FairnessReport baseline = baselines.load(modelId, view.referenceVersion()).orElse(null);
         String eventId = eventId(modelId, view.batchId(), revision);
         Instant computedAt = Instant.now();
@@ -221,7 +238,7 @@ public class FairnessBatchHandler implements BatchPipeline.Handler {
         String json = Json.toString(computed.result());
         publisher.publishJson(modelId, json);
         results.saveRevision(new ResultStore.Row(modelId, view.batchId(), revision, eventId, json, computedAt), state,
-                applied.labeledRows());
+                correct, applied.labeledRows());
         meters.counter("fairness.revisions").increment();
         LOG.infof("fairness of %s batch %s revision %d: %d of %d rows labelled (%d changed), computed in %.1f ms",
                 modelId, view.batchId(), revision, applied.labeledRows(), view.rows(), applied.changedRows(),

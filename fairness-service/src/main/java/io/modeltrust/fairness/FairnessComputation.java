@@ -62,7 +62,7 @@ public final class FairnessComputation {
     /** The baseline: the figures of the reference data with the configured privileged groups only. */
     public static FairnessReport baseline(FairnessInputs inputs, ModelSpec spec) {
         return FairnessEngine.compute(inputs.attributes(), inputs.predictedPositive(), inputs.labelState(),
-                options(spec, configuredPrivileged(spec), inputs));
+                inputs.correct(), options(spec, configuredPrivileged(spec), inputs));
     }
 
     public static Computed compute(FairnessInputs inputs, ModelSpec spec, FairnessReport baseline, Meta meta) {
@@ -77,7 +77,7 @@ public final class FairnessComputation {
         }
         FairnessOptions options = options(spec, privileged, inputs);
         FairnessReport report = FairnessEngine.compute(inputs.attributes(), inputs.predictedPositive(),
-                inputs.labelState(), options);
+                inputs.labelState(), inputs.correct(), options);
         ExplanationOptions wording = wording(spec);
         List<AttributeResult> attributes = new ArrayList<>();
         for (AttributeFairness a : report.attributes()) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modeltrust.fairness.metrics.FairnessEngine;
+import io.modeltrust.fairness.metrics.FairnessOptions;
 import io.modeltrust.fairness.metrics.FairnessReport;
 import io.modeltrust.model.Json;
 import io.modeltrust.model.batch.AssembledBatch;
@@ -157,5 +160,86 @@ class FairnessComputationTest {
         assertEquals("Hire rate", FairnessComputation.wording(spec(null, new FairnessSettings(null, null, null,
                 "Hire rate"))).positiveRateNoun());
         assertEquals("Selection rate", FairnessComputation.wording(spec(null, null)).positiveRateNoun());
+    }
+    @Test
+    void multiclassBatchGivesThePythonFigures() {
+        FairnessInputs in = FairnessInputs.of(MulticlassFixture.batch("mc", true));
+        assertTrue(FairnessInputs.applies(MulticlassFixture.SPEC));
+        assertTrue(in.multiclass());
+        FairnessResult r = FairnessComputation.compute(in, MulticlassFixture.SPEC, null, META).result();
+        MulticlassFixture.assertResultMatches(r.attributes(), MulticlassFixture.expected(), true);
+        assertEquals(MulticlassFixture.expectedWorstText(), r.worst().text());
+
+        // the binarised accuracy would count a "review" predicted for a "decline" as right
+        FairnessReport binarised = FairnessEngine.compute(in.attributes(), in.predictedPositive(), in.labelState(),
+                new FairnessOptions(30, Map.of("sex", "male"), List.of(List.of("sex", "age"))));
+        FairnessResult.GroupResult female = r.attributes().get(0).groups().stream()
+                .filter(g -> g.group().equals("female")).findFirst().orElseThrow();
+        double binarisedAccuracy = binarised.attribute("sex").group("female").accuracy();
+        assertTrue(binarisedAccuracy > female.accuracy() + 0.05, binarisedAccuracy + " vs " + female.accuracy());
+        assertEquals(binarised.attribute("sex").group("female").tpr(), female.tpr(), 0, "tpr is the binarised one");
+    }
+
+    @Test
+    void multiclassWithoutLabelsHasNoLabelFigures() {
+        FairnessInputs in = FairnessInputs.of(MulticlassFixture.batch("mc", false));
+        assertEquals(0, in.labeledRows());
+        FairnessResult r = FairnessComputation.compute(in, MulticlassFixture.SPEC, null, META).result();
+        MulticlassFixture.assertResultMatches(r.attributes(), MulticlassFixture.expected(), false);
+    }
+
+    @Test
+    void multiclassNeedsItsFavourableClassAndValuesAmongTheClasses() {
+        ModelSpec spec = MulticlassFixture.SPEC;
+        ModelSpec noFavourable = new ModelSpec(spec.task(), spec.features(), spec.prediction(), null, spec.label(), null,
+                spec.sensitive(), spec.privileged(), spec.id(), null, null,
+                new FairnessSettings(30, null, Map.of("age", List.of(30.0)), null), spec.classes(), spec.scores());
+        assertThrows(IllegalArgumentException.class, () -> FairnessInputs.favorableClass(noFavourable));
+        assertEquals("approve", FairnessInputs.favorableClass(spec));
+
+        int n = 4;
+        List<Column> columns = new java.util.ArrayList<>(MulticlassFixture.columns("x", true));
+        int at = 3; // the prediction column
+        columns.set(at, new CategoricalColumn(new String[] {"approve", "maybe"}, new int[] {0, 1, 0, 0}));
+        List<Column> shortened = columns.stream().map(c -> truncate(c, n)).toList();
+        BatchHeader header = new BatchHeader(null, 1, "e", "m", "b", BatchKind.PRODUCTION, 1, 1, spec,
+                MulticlassFixture.COLUMNS, Instant.EPOCH, Instant.EPOCH);
+        AssembledBatch batch = new AssembledBatch(header, new BatchSeal(null, 1, "s", "m", "b", BatchKind.PRODUCTION, n, 1),
+                shortened);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FairnessInputs.of(batch));
+        assertTrue(e.getMessage().contains("maybe"), e.getMessage());
+    }
+
+    @Test
+    void binaryFavourableClassDefaultsToThePositiveClass() {
+        ModelSpec base = spec(Map.of(), null);
+        assertEquals("yes", FairnessInputs.favorableClass(base));
+        ModelSpec numeric = new ModelSpec(Task.BINARY_CLASSIFICATION, base.features(), "pred", null, "y", "1",
+                base.sensitive(), null, null, null, null, new FairnessSettings(null, null, null, null, "0.0"),
+                List.of("0", "1"), null);
+        assertEquals("0", FairnessInputs.favorableClass(numeric), "spelled as the declared class");
+        ModelSpec unknown = new ModelSpec(Task.BINARY_CLASSIFICATION, base.features(), "pred", null, "y", "1",
+                base.sensitive(), null, null, null, null, new FairnessSettings(null, null, null, null, "7"),
+                List.of("0", "1"), null);
+        assertThrows(IllegalArgumentException.class, () -> FairnessInputs.favorableClass(unknown));
+
+        // favourable "no": the selection rate is the share predicted "no"
+        ModelSpec no = spec(Map.of(), new FairnessSettings(null, null, Map.of("age", List.of(30.0)), null, "no"));
+        FairnessInputs yes = FairnessInputs.of(batch(spec(Map.of(), new FairnessSettings(null, null,
+                Map.of("age", List.of(30.0)), null)), 1000, 0.3));
+        FairnessInputs flipped = FairnessInputs.of(batch(no, 1000, 0.3));
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(!yes.predictedPositive()[i], flipped.predictedPositive()[i]);
+            assertEquals(yes.labelState()[i] < 0 ? -1 : 1 - yes.labelState()[i], flipped.labelState()[i]);
+        }
+        assertNull(flipped.correct(), "binary accuracy needs no correctness array");
+    }
+
+    private static Column truncate(Column c, int n) {
+        if (c instanceof NumericColumn num) {
+            return new NumericColumn(java.util.Arrays.copyOf(num.values(), n));
+        }
+        CategoricalColumn cat = (CategoricalColumn) c;
+        return new CategoricalColumn(cat.dictionary(), java.util.Arrays.copyOf(cat.codes(), n));
     }
 }

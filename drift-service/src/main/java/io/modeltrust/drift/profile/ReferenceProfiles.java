@@ -18,7 +18,7 @@ import java.util.Set;
 public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns) {
 
     /** Roles whose columns are profiled: inputs, outputs and the sensitive attributes (data quality). */
-    static final Set<ColumnRole> PROFILED = Set.of(ColumnRole.FEATURE, ColumnRole.PREDICTION, ColumnRole.SCORE,
+    public static final Set<ColumnRole> PROFILED = Set.of(ColumnRole.FEATURE, ColumnRole.PREDICTION, ColumnRole.SCORE,
             ColumnRole.LABEL, ColumnRole.SENSITIVE);
 
     public static ReferenceProfiles of(AssembledBatch reference) {

@@ -64,7 +64,15 @@ final class Explanations {
         return deciles ? "reference decile " + (bin + 1) + " (" + range + ")" : "the reference bin " + range;
     }
 
-    static String categoricalSentence(String feature, BinContribution top, boolean topUnseen, double unseenShare) {
+    /** Unseen categories named in a sentence; the rest are counted. */
+    static final int UNSEEN_NAMED = 5;
+
+    /**
+     * @param unseen the categories never seen in the reference, most frequent first; they are named
+     *               (up to {@link #UNSEEN_NAMED}) unless the top bin is the only one
+     */
+    static String categoricalSentence(String feature, BinContribution top, boolean topUnseen, double unseenShare,
+                                      List<String> unseen) {
         StringBuilder s = new StringBuilder(feature).append(": ");
         if (top == null || top.psiTerm() == 0) {
             s.append("category shares are unchanged");
@@ -78,8 +86,15 @@ final class Explanations {
                         .append(percent(top.referenceShare())).append(" before)");
             }
         }
-        if (unseenShare > 0 && !topUnseen) {
-            s.append("; ").append(percent(unseenShare)).append(" of rows have categories never seen in the reference");
+        if (unseenShare > 0 && !(topUnseen && unseen.size() == 1)) {
+            s.append("; ").append(percent(unseenShare)).append(" of rows have ")
+                    .append(unseen.size() == 1 ? "a category" : "categories").append(" never seen in the reference: ");
+            for (int i = 0; i < Math.min(UNSEEN_NAMED, unseen.size()); i++) {
+                s.append(i == 0 ? "" : ", ").append('"').append(unseen.get(i)).append('"');
+            }
+            if (unseen.size() > UNSEEN_NAMED) {
+                s.append(" and ").append(unseen.size() - UNSEEN_NAMED).append(" more");
+            }
         }
         return s.toString();
     }

@@ -120,15 +120,22 @@ public final class FeatureComparator {
         double psi = Distances.psi(refShares, prodShares);
         double js = Distances.jensenShannon(refShares, prodShares);
         double unseenShare = (double) unseenTotal / n;
+        List<String> unseenNames = byCountDescending(unseen);
 
         List<BinContribution> top = Explanations.topBins(refShares, prodShares, labels);
         BinContribution first = top.isEmpty() ? null : top.get(0);
         String sentence = Explanations.categoricalSentence(feature, first, first != null && first.bin() >= refK,
-                unseenShare);
-        DataQuality dq = new DataQuality(refMissing, prodMissing, null, unseenShare);
+                unseenShare, unseenNames);
+        DataQuality dq = new DataQuality(refMissing, prodMissing, null, unseenShare, unseenNames);
         return new FeatureComparison(feature, FeatureComparison.CATEGORICAL, FeatureComparison.CHI2,
                 chi2.statistic(), chi2.pValue(), psi, js, null, refN, n,
                 new Explanation(top, null, null, sentence), dq);
+    }
+
+    private static List<String> byCountDescending(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return entries.stream().map(Map.Entry::getKey).toList();
     }
 
     /** Compares every column; independent columns run on the common fork-join pool. */

@@ -80,8 +80,20 @@ public record FeatureComparison(
      *                               non-missing production values; null for categorical
      * @param unseenCategoryShare    categorical: production values whose category never occurs in
      *                               the reference / non-missing production values; null for numeric
+     * @param unseenCategories       categorical: those categories, most frequent first (ties by
+     *                               name), empty when there are none; null for numeric or when a side
+     *                               has no values
      */
     public record DataQuality(Double referenceMissingShare, Double productionMissingShare,
-                              Double outOfRangeShare, Double unseenCategoryShare) {
+                              Double outOfRangeShare, Double unseenCategoryShare, List<String> unseenCategories) {
+
+        public DataQuality(Double referenceMissingShare, Double productionMissingShare, Double outOfRangeShare,
+                           Double unseenCategoryShare) {
+            this(referenceMissingShare, productionMissingShare, outOfRangeShare, unseenCategoryShare, null);
+        }
+
+        public DataQuality {
+            unseenCategories = unseenCategories == null ? null : List.copyOf(unseenCategories);
+        }
     }
 }

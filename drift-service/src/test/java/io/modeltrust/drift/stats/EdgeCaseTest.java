@@ -124,6 +124,24 @@ class EdgeCaseTest {
     }
 
     @Test
+    void unseenCategoriesAreListedMostFrequentFirstAndNamedInTheSentence() {
+        CategoricalReferenceProfile ref = CategoricalReferenceProfile.of(new String[] {"a"}, new int[] {0, 0, 0, 0, 0, 0, 0, 0});
+        // a x8, then u1..u7 with counts 1, 3, 2, 2, 1, 1, 1
+        String[] dict = {"a", "u1", "u2", "u3", "u4", "u5", "u6", "u7"};
+        int[] codes = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6, 7};
+        FeatureComparison fc = FeatureComparator.compareCategorical("colour", ref, dict, codes);
+        assertEquals(List.of("u2", "u3", "u4", "u1", "u5", "u6", "u7"), fc.dataQuality().unseenCategories());
+        assertEquals(11.0 / 19, fc.dataQuality().unseenCategoryShare(), 1e-15);
+        String s = fc.explanation().sentence();
+        assertTrue(s.endsWith("; 57.9% of rows have categories never seen in the reference: \"u2\", \"u3\", \"u4\", "
+                + "\"u1\", \"u5\" and 2 more"), s);
+
+        FeatureComparison seen = FeatureComparator.compareCategorical("colour", ref, new String[] {"a"}, new int[] {0, 0});
+        assertEquals(List.of(), seen.dataQuality().unseenCategories());
+        assertFalse(seen.explanation().sentence().contains("never seen"), seen.explanation().sentence());
+    }
+
+    @Test
     void singleCategoryGivesZeroStatisticAndPOne() {
         CategoricalReferenceProfile ref = CategoricalReferenceProfile.of(new String[] {"only"}, new int[] {0, 0});
         FeatureComparison fc = FeatureComparator.compareCategorical("c", ref, new String[] {"only"}, new int[] {0});

@@ -1,6 +1,7 @@
 package io.modeltrust.fairness.labels;
 
 import io.modeltrust.fairness.FairnessInputs;
+import io.modeltrust.fairness.MulticlassOutcomes;
 import io.modeltrust.fairness.metrics.NumericBuckets;
 import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.CategoricalColumn;
@@ -99,11 +100,40 @@ public record LabelSet(long[] idHashes, int[] labelCodes, String[] dictionary) {
      * Sets the label state of every row of {@code sortedHashes} whose id has a label here (merge join
      * of two sorted arrays; duplicate ids in the batch all get the label).
      *
-     * @param labelState    the batch's label state per row, updated in place
-     * @param positiveClass the batch's positive class
+     * @param labelState     the batch's label state per row, updated in place
+     * @param favorableClass the batch's favourable (for binary: positive) class
      */
-    public Applied applyTo(long[] sortedHashes, byte[] labelState, String positiveClass) {
-        byte[] stateOf = FairnessInputs.stateOf(dictionary, positiveClass);
+    public Applied applyTo(long[] sortedHashes, byte[] labelState, String favorableClass) {
+        return apply(sortedHashes, labelState, FairnessInputs.stateOf(dictionary, favorableClass), null, null, null);
+    }
+
+    /**
+     * Multiclass: as {@link #applyTo(long[], byte[], String)}, and also each matched row's
+     * correctness from its predicted class. A row counts as changed when either changes, so a label
+     * corrected from one unfavourable class to another still gives a revision (its accuracy moves).
+     *
+     * @param correct          per row 1 / 0 / -1, updated in place
+     * @param predictedClasses per row, index into {@code classes} (-1 missing)
+     * @throws IllegalArgumentException before changing anything when a label is none of the classes
+     */
+    public Applied applyTo(long[] sortedHashes, byte[] labelState, byte[] correct, int[] predictedClasses,
+                           List<String> classes, String favorableClass) {
+        int[] classOf = MulticlassOutcomes.classIndexOf(dictionary, classes);
+        for (int code : labelCodes) {
+            if (classOf[code] < 0) {
+                throw new IllegalArgumentException("label " + dictionary[code] + " is none of the classes " + classes);
+            }
+        }
+        int favorable = classes.indexOf(favorableClass);
+        byte[] stateOf = new byte[dictionary.length];
+        for (int d = 0; d < stateOf.length; d++) {
+            stateOf[d] = (byte) (classOf[d] == favorable ? 1 : 0);
+        }
+        return apply(sortedHashes, labelState, stateOf, correct, predictedClasses, classOf);
+    }
+
+    private Applied apply(long[] sortedHashes, byte[] labelState, byte[] stateOf, byte[] correct,
+                          int[] predictedClasses, int[] classOf) {
         long matched = 0;
         long changed = 0;
         int j = 0;
@@ -115,9 +145,16 @@ public record LabelSet(long[] idHashes, int[] labelCodes, String[] dictionary) {
             }
             if (j < m && idHashes[j] == h) {
                 matched++;
-                byte s = stateOf[labelCodes[j]];
-                if (labelState[i] != s) {
-                    labelState[i] = s;
+                int code = labelCodes[j];
+                byte s = stateOf[code];
+                boolean rowChanged = labelState[i] != s;
+                labelState[i] = s;
+                if (correct != null) {
+                    byte c = MulticlassOutcomes.correct(predictedClasses[i], classOf[code]);
+                    rowChanged |= correct[i] != c;
+                    correct[i] = c;
+                }
+                if (rowChanged) {
                     changed++;
                 }
             }

@@ -21,13 +21,17 @@ import java.util.List;
  *       255 entries (2 or 4 bytes otherwise); attributes one after the other;</li>
  *   <li>{@code predictions}: a bitset, bit {@code i % 8} of byte {@code i / 8} = positive decision;</li>
  *   <li>{@code labels}: one byte per row, 1 / 0 / -1 (unknown);</li>
- *   <li>{@code attributesJson}: names, dictionaries and code widths of the attributes.</li>
+ *   <li>{@code attributesJson}: names, dictionaries and code widths of the attributes;</li>
+ *   <li>multiclass only (null for binary): {@code predictedClasses}, one class index per row,
+ *       {@code index + 1} unsigned (0 = missing) in 1, 2 or 4 bytes as for group codes, and
+ *       {@code correct}, one byte per row, 1 / 0 / -1 (unknown), so that a delayed label can say
+ *       whether the row's prediction was right.</li>
  * </ul>
  * A million rows with two attributes take about 11 MB. Intersections are not stored: they are
  * crossed again from the stored attributes.
  */
 public record PendingPredictions(int rows, byte[] idHashes, byte[] groupCodes, byte[] predictions, byte[] labels,
-                                 String attributesJson) {
+                                 String attributesJson, byte[] predictedClasses, byte[] correct) {
 
     /** Layout of one stored attribute. */
     public record Layout(String name, List<String> dictionary, int width) {
@@ -60,12 +64,7 @@ public record PendingPredictions(int rows, byte[] idHashes, byte[] groupCodes, b
             int[] c = inputs.attributes().get(j).codes();
             int width = layouts.get(j).width();
             for (int k = 0; k < n; k++) {
-                int v = c[order[k]] + 1;
-                switch (width) {
-                    case 1 -> codes.put((byte) v);
-                    case 2 -> codes.putShort((short) v);
-                    default -> codes.putInt(v);
-                }
+                put(codes, width, c[order[k]] + 1);
             }
         }
         byte[] bits = new byte[(n + 7) / 8];
@@ -79,12 +78,77 @@ public record PendingPredictions(int rows, byte[] idHashes, byte[] groupCodes, b
             }
             labels[k] = state[row];
         }
-        return new PendingPredictions(n, hashes.array(), codes.array(), bits, labels, Json.toString(layouts));
+        byte[] classes = null;
+        byte[] correct = null;
+        if (inputs.multiclass()) {
+            classes = packClasses(inputs.predictedClasses(), order);
+            correct = new byte[n];
+            for (int k = 0; k < n; k++) {
+                correct[k] = inputs.correct()[order[k]];
+            }
+        }
+        return new PendingPredictions(n, hashes.array(), codes.array(), bits, labels, Json.toString(layouts), classes,
+                correct);
     }
 
-    /** The stored inputs again (rows in hash order), with {@code labels} as the label state. */
+    private static byte[] packClasses(int[] predictedClasses, int[] order) {
+        int max = -1;
+        for (int c : predictedClasses) {
+            max = Math.max(max, c);
+        }
+        int width = width(max + 1);
+        ByteBuffer out = ByteBuffer.allocate(order.length * width);
+        for (int row : order) {
+            put(out, width, predictedClasses[row] + 1);
+        }
+        return out.array();
+    }
+
+    /** The predicted class of every stored row (hash order), -1 for a missing prediction. */
+    public static int[] predictedClasses(byte[] packed, int rows) {
+        int[] out = new int[rows];
+        if (rows == 0) {
+            return out;
+        }
+        int width = packed.length / rows;
+        if (packed.length != rows * width || (width != 1 && width != 2 && width != 4)) {
+            throw new IllegalStateException("stored predicted classes do not add up to " + rows + " rows");
+        }
+        ByteBuffer in = ByteBuffer.wrap(packed);
+        for (int k = 0; k < rows; k++) {
+            out[k] = get(in, width) - 1;
+        }
+        return out;
+    }
+
+    private static void put(ByteBuffer out, int width, int v) {
+        switch (width) {
+            case 1 -> out.put((byte) v);
+            case 2 -> out.putShort((short) v);
+            default -> out.putInt(v);
+        }
+    }
+
+    private static int get(ByteBuffer in, int width) {
+        return switch (width) {
+            case 1 -> in.get() & 0xff;
+            case 2 -> in.getShort() & 0xffff;
+            default -> in.getInt();
+        };
+    }
+
+    /** The stored inputs of a binary batch again (rows in hash order), with {@code labels} as the label state. */
     public static FairnessInputs unpack(int rows, byte[] idHashes, byte[] groupCodes, byte[] predictions, byte[] labels,
                                         String attributesJson) {
+        return unpack(rows, idHashes, groupCodes, predictions, labels, attributesJson, null, null);
+    }
+
+    /**
+     * The stored inputs again (rows in hash order), with {@code labels} and {@code correct} as the
+     * label state; {@code predictedClasses} and {@code correct} are null for a binary batch.
+     */
+    public static FairnessInputs unpack(int rows, byte[] idHashes, byte[] groupCodes, byte[] predictions, byte[] labels,
+                                        String attributesJson, byte[] predictedClasses, byte[] correct) {
         List<Layout> layouts;
         try {
             layouts = Json.MAPPER.readValue(attributesJson, LAYOUTS);
@@ -100,12 +164,7 @@ public record PendingPredictions(int rows, byte[] idHashes, byte[] groupCodes, b
         for (Layout layout : layouts) {
             int[] c = new int[rows];
             for (int k = 0; k < rows; k++) {
-                int v = switch (layout.width()) {
-                    case 1 -> codes.get() & 0xff;
-                    case 2 -> codes.getShort() & 0xffff;
-                    default -> codes.getInt();
-                };
-                c[k] = v - 1;
+                c[k] = get(codes, layout.width()) - 1;
             }
             attributes.add(new CategoricalAttribute(layout.name(), layout.dictionary().toArray(String[]::new), c));
         }
@@ -113,7 +172,11 @@ public record PendingPredictions(int rows, byte[] idHashes, byte[] groupCodes, b
         for (int k = 0; k < rows; k++) {
             predicted[k] = (predictions[k >>> 3] & (1 << (k & 7))) != 0;
         }
-        return new FairnessInputs(attributes, predicted, labels, ids);
+        if ((predictedClasses == null) != (correct == null) || (correct != null && correct.length != rows)) {
+            throw new IllegalStateException("stored multiclass state does not add up to " + rows + " rows");
+        }
+        int[] classes = predictedClasses == null ? null : predictedClasses(predictedClasses, rows);
+        return new FairnessInputs(attributes, predicted, labels, ids, classes, correct);
     }
 
     public static long[] hashes(byte[] packed) {

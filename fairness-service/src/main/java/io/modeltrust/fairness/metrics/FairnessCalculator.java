@@ -18,8 +18,18 @@ public final class FairnessCalculator {
      */
     public static AttributeFairness compute(CategoricalAttribute attribute, boolean[] predictedPositive,
                                             byte[] labelState, int minGroupSize, String privilegedGroup) {
+        return compute(attribute, predictedPositive, labelState, null, minGroupSize, privilegedGroup);
+    }
+
+    /**
+     * @param correct per row 1 / 0 / -1: whether the prediction equals the label (multiclass), which
+     *                gives the accuracy; null for binary, whose accuracy is (tp + tn) / labelled
+     */
+    public static AttributeFairness compute(CategoricalAttribute attribute, boolean[] predictedPositive,
+                                            byte[] labelState, byte[] correct, int minGroupSize,
+                                            String privilegedGroup) {
         GroupCounts counts = GroupCounts.tally(attribute.codes(), attribute.dictionary().length,
-                predictedPositive, labelState);
+                predictedPositive, labelState, correct);
         int k = attribute.dictionary().length;
         List<Integer> present = new ArrayList<>();
         for (int slot = 0; slot <= k; slot++) {
@@ -95,7 +105,7 @@ public final class FairnessCalculator {
             }
         }
         return new GroupFairness(name(attribute, slot), n, sel, rate, ci[0], ci[1], labelled, tp, fp, tn, fn,
-                ratio(tp, tp + fn), ratio(fp, fp + tn), ratio(tp, tp + fp), ratio(tp + tn, labelled),
+                ratio(tp, tp + fn), ratio(fp, fp + tn), ratio(tp, tp + fp), ratio(c.correct()[slot], labelled),
                 n >= minGroupSize, slot == ref, spd, dir, p, test);
     }
 

@@ -20,6 +20,16 @@ public final class FairnessEngine {
      */
     public static FairnessReport compute(List<CategoricalAttribute> attributes, boolean[] predictedPositive,
                                          byte[] labelState, FairnessOptions options) {
+        return compute(attributes, predictedPositive, labelState, null, options);
+    }
+
+    /**
+     * @param correct per row 1 / 0 / -1 (unknown label): the prediction equals the label; given for a
+     *                multiclass model, whose decision and label state are binarised on the favourable
+     *                class, so that accuracy is the multiclass one; null for binary
+     */
+    public static FairnessReport compute(List<CategoricalAttribute> attributes, boolean[] predictedPositive,
+                                         byte[] labelState, byte[] correct, FairnessOptions options) {
         Map<String, CategoricalAttribute> byName = new LinkedHashMap<>();
         for (CategoricalAttribute a : attributes) {
             if (byName.put(a.name(), a) != null) {
@@ -37,7 +47,7 @@ public final class FairnessEngine {
         }
         List<AttributeFairness> results = new ArrayList<>(all.size());
         for (CategoricalAttribute a : all) {
-            results.add(FairnessCalculator.compute(a, predictedPositive, labelState, options.minGroupSize(),
+            results.add(FairnessCalculator.compute(a, predictedPositive, labelState, correct, options.minGroupSize(),
                     options.privilegedGroup(a.name())));
         }
         return new FairnessReport(results);

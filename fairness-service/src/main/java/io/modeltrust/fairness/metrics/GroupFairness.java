@@ -6,6 +6,12 @@ package io.modeltrust.fairness.metrics;
  * positives among labelled rows for {@code precision}, no labelled rows for {@code accuracy}).
  * The reference-relative figures are null on the reference group itself.
  *
+ * <p>For a multiclass model the decision is "predicted as the favourable class" and the label
+ * "actually the favourable class": the confusion counts, {@code tpr} (the favourable class's
+ * recall), {@code fpr} (the share of rows of the other classes predicted favourable) and
+ * {@code precision} are that class's one-vs-rest figures. {@code accuracy} is not binarised: it is
+ * the share of labelled rows whose predicted class equals the label.
+ *
  * @param group                       group name ({@value CategoricalAttribute#MISSING} for missing values)
  * @param count                       rows of the group, labelled or not
  * @param selected                    rows with a positive decision

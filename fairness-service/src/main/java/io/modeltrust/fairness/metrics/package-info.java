@@ -21,6 +21,9 @@
  *   <li>Fisher's exact test treats tables within 1e-7 relative probability of the observed one as
  *       ties (scipy: 1e-14 on Boost's pmf); p-values agree with scipy to about 1e-11 relative.</li>
  *   <li>Wilson bounds are not clipped to [0, 1], as statsmodels.</li>
+ *   <li>Multiclass models come binarised on the favourable class (decision and label state), with a
+ *       per-row correctness array so that accuracy is the multiclass accuracy_score rather than the
+ *       binarised one ({@link io.modeltrust.fairness.metrics.GroupCounts}).</li>
  * </ul>
  */
 package io.modeltrust.fairness.metrics;

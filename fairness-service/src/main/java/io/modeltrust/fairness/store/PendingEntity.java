@@ -58,6 +58,13 @@ public class PendingEntity extends PanacheEntityBase {
 
     public byte[] labels;
 
+    /** Multiclass only: the predicted class per row, packed (null for binary). */
+    @Column(name = "predicted_classes")
+    public byte[] predictedClasses;
+
+    /** Multiclass only: per row 1 / 0 / -1, whether the prediction equals the label (null for binary). */
+    public byte[] correct;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -20,9 +20,12 @@ public class PendingStore {
         this.em = em;
     }
 
-    /** What a labels join needs first: ids, current label state and the spec of the batch. */
+    /**
+     * What a labels join needs first: ids, current label state and the spec of the batch; for a
+     * multiclass batch also the predicted classes and the correctness per row (null for binary).
+     */
     public record LabelView(String batchId, int rows, int revision, int referenceVersion, Instant batchAt,
-                            String specJson, byte[] idHashes, byte[] labels) {
+                            String specJson, byte[] idHashes, byte[] labels, byte[] predictedClasses, byte[] correct) {
     }
 
     /** What a recomputation needs besides the {@link LabelView}. */
@@ -38,14 +41,15 @@ public class PendingStore {
 
     public Optional<LabelView> labelView(String modelId, String batchId) {
         List<Object[]> rows = em.createQuery("select p.rowCount, p.revision, p.referenceVersion, p.batchAt, p.specJson, "
-                        + "p.idHashes, p.labels from PendingEntity p where p.modelId = ?1 and p.batchId = ?2", Object[].class)
+                        + "p.idHashes, p.labels, p.predictedClasses, p.correct from PendingEntity p "
+                        + "where p.modelId = ?1 and p.batchId = ?2", Object[].class)
                 .setParameter(1, modelId).setParameter(2, batchId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
         return Optional.of(new LabelView(batchId, (Integer) r[0], (Integer) r[1], (Integer) r[2], (Instant) r[3],
-                (String) r[4], (byte[]) r[5], (byte[]) r[6]));
+                (String) r[4], (byte[]) r[5], (byte[]) r[6], (byte[]) r[7], (byte[]) r[8]));
     }
 
     public Groups groups(String modelId, String batchId) {

@@ -42,15 +42,22 @@ public class ResultStore {
         }
     }
 
-    /** A revision caused by delayed labels, with the label state that produced it. */
+    /**
+     * A revision caused by delayed labels, with the label state that produced it; {@code correct}
+     * (multiclass only, else null) is stored with it so that the next labels start from both.
+     */
     @Transactional
-    public void saveRevision(Row row, byte[] labels, long labeledRows) {
+    public void saveRevision(Row row, byte[] labels, byte[] correct, long labeledRows) {
         em.merge(entity(row));
-        int updated = em.createQuery("update PendingEntity p set p.labels = ?1, p.labeledRows = ?2, p.revision = ?3, "
-                        + "p.updatedAt = ?4 where p.modelId = ?5 and p.batchId = ?6")
+        String correctness = correct == null ? "" : ", p.correct = ?7";
+        var update = em.createQuery("update PendingEntity p set p.labels = ?1, p.labeledRows = ?2, p.revision = ?3, "
+                        + "p.updatedAt = ?4" + correctness + " where p.modelId = ?5 and p.batchId = ?6")
                 .setParameter(1, labels).setParameter(2, labeledRows).setParameter(3, row.revision())
-                .setParameter(4, row.computedAt()).setParameter(5, row.modelId()).setParameter(6, row.batchId())
-                .executeUpdate();
+                .setParameter(4, row.computedAt()).setParameter(5, row.modelId()).setParameter(6, row.batchId());
+        if (correct != null) {
+            update.setParameter(7, correct);
+        }
+        int updated = update.executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("pending predictions of batch " + row.batchId() + " vanished");
         }

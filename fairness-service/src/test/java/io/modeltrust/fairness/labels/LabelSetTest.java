@@ -2,6 +2,7 @@ package io.modeltrust.fairness.labels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.BatchHeader;
@@ -57,5 +58,50 @@ class LabelSetTest {
         LabelSet.Applied again = set.applyTo(sorted, state, "yes");
         assertEquals(3, again.matchedRows());
         assertEquals(0, again.changedRows(), "the same labels change nothing");
+    }
+    @Test
+    void multiclassLabelsAlsoSetCorrectnessAndACorrectionBetweenUnfavourableClassesCounts() {
+        List<String> classes = List.of("approve", "review", "decline");
+        // rows (in hash order) predicted approve, review, decline, review; no labels yet
+        long[] batch = {IdHash.of("a"), IdHash.of("b"), IdHash.of("c"), IdHash.of("d")};
+        int[] order = HashSort.order(batch);
+        long[] sorted = new long[batch.length];
+        int[] byRow = {0, 1, 2, 1};
+        int[] predicted = new int[batch.length];
+        for (int k = 0; k < batch.length; k++) {
+            sorted[k] = batch[order[k]];
+            predicted[k] = byRow[order[k]];
+        }
+        byte[] state = {-1, -1, -1, -1};
+        byte[] correct = {-1, -1, -1, -1};
+        // a: approve (right), b: decline (wrong), c: decline (right); the dictionary is in another order
+        String[] dict = {"decline", "approve", "review"};
+        LabelSet first = LabelSet.of(labels(new String[] {"a", "b", "c"}, new int[] {0, 1, 2}, dict, new int[] {1, 0, 0}));
+        LabelSet.Applied applied = first.applyTo(sorted, state, correct, predicted, classes, "approve");
+        assertEquals(3, applied.changedRows());
+        assertArrayEquals(new byte[] {1, 0, 0, -1}, inRowOrder(state, order));
+        assertArrayEquals(new byte[] {1, 0, 1, -1}, inRowOrder(correct, order));
+
+        // b corrected from decline to review: still not approve, but now right
+        LabelSet second = LabelSet.of(labels(new String[] {"b"}, new int[] {0}, dict, new int[] {2}));
+        LabelSet.Applied corrected = second.applyTo(sorted, state, correct, predicted, classes, "approve");
+        assertEquals(1, corrected.changedRows(), "the binarised state is unchanged, the correctness is not");
+        assertArrayEquals(new byte[] {1, 0, 0, -1}, inRowOrder(state, order));
+        assertArrayEquals(new byte[] {1, 1, 1, -1}, inRowOrder(correct, order));
+        assertEquals(0, second.applyTo(sorted, state, correct, predicted, classes, "approve").changedRows());
+
+        LabelSet stray = LabelSet.of(labels(new String[] {"d"}, new int[] {0}, new String[] {"maybe"}, new int[] {0}));
+        byte[] before = state.clone();
+        assertThrows(IllegalArgumentException.class,
+                () -> stray.applyTo(sorted, state, correct, predicted, classes, "approve"));
+        assertArrayEquals(before, state, "a label that is no class changes nothing");
+    }
+
+    private static byte[] inRowOrder(byte[] sortedState, int[] order) {
+        byte[] out = new byte[sortedState.length];
+        for (int k = 0; k < out.length; k++) {
+            out[order[k]] = sortedState[k];
+        }
+        return out;
     }
 }

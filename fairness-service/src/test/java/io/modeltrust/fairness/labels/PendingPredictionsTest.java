@@ -85,6 +85,52 @@ class PendingPredictionsTest {
         assertArrayEquals(rows(inputs), rows(back));
     }
 
+    @Test
+    void multiclassStateTravelsWithItsRows() {
+        int n = 3000;
+        SplittableRandom random = new SplittableRandom(13);
+        int[] sex = new int[n];
+        int[] classes = new int[n];
+        boolean[] predicted = new boolean[n];
+        byte[] labels = new byte[n];
+        byte[] correct = new byte[n];
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            sex[i] = random.nextInt(2);
+            classes[i] = random.nextInt(40) == 0 ? -1 : random.nextInt(3);
+            int label = random.nextInt(4) - 1;
+            predicted[i] = classes[i] == 0;
+            labels[i] = label < 0 ? -1 : (byte) (label == 0 ? 1 : 0);
+            correct[i] = label < 0 ? -1 : (byte) (label == classes[i] ? 1 : 0);
+            ids[i] = IdHash.of("mc-" + i);
+        }
+        List<CategoricalAttribute> attributes = List.of(new CategoricalAttribute("sex", new String[] {"female", "male"}, sex));
+        FairnessInputs inputs = new FairnessInputs(attributes, predicted, labels, ids, classes, correct);
+        PendingPredictions packed = PendingPredictions.pack(inputs);
+        assertEquals(n, packed.predictedClasses().length, "one byte per row for three classes");
+        FairnessInputs back = PendingPredictions.unpack(n, packed.idHashes(), packed.groupCodes(), packed.predictions(),
+                packed.labels(), packed.attributesJson(), packed.predictedClasses(), packed.correct());
+        assertTrue(back.multiclass());
+        FairnessOptions options = new FairnessOptions(30, Map.of(), List.of());
+        assertEquals(FairnessEngine.compute(attributes, predicted, labels, correct, options),
+                FairnessEngine.compute(back.attributes(), back.predictedPositive(), back.labelState(), back.correct(),
+                        options));
+        String[] before = new String[n];
+        String[] after = new String[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = ids[i] + "/" + classes[i] + "/" + correct[i] + "/" + labels[i];
+            after[i] = back.idHashes()[i] + "/" + back.predictedClasses()[i] + "/" + back.correct()[i] + "/"
+                    + back.labelState()[i];
+        }
+        Arrays.sort(before);
+        Arrays.sort(after);
+        assertArrayEquals(before, after);
+
+        PendingPredictions binary = PendingPredictions.pack(new FairnessInputs(attributes, predicted, labels, ids));
+        assertEquals(null, binary.predictedClasses(), "a binary batch stores no classes");
+        assertEquals(null, binary.correct());
+    }
+
     private static String[] rows(FairnessInputs in) {
         String[] out = new String[in.rows()];
         for (int i = 0; i < out.length; i++) {

@@ -115,10 +115,15 @@ final class FixtureSupport {
     }
 
     static FairnessReport compute(JsonNode inputs) {
+        return compute(inputs, inputs.get("correct"));
+    }
+
+    /** With the given per-row correctness (multiclass; null or absent for binary). */
+    static FairnessReport compute(JsonNode inputs, JsonNode correct) {
         List<CategoricalAttribute> attributes = new ArrayList<>();
         inputs.get("attributes").forEach(a -> attributes.add(attribute(a)));
         return FairnessEngine.compute(attributes, booleans(inputs.get("predicted")), labels(inputs.get("labels")),
-                options(inputs));
+                labels(correct), options(inputs));
     }
 
     // ---- comparison -----------------------------------------------------------------------

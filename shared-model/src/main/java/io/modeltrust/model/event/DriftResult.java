@@ -64,7 +64,12 @@ public record DriftResult(
     public record Summary(Double mean, Double p10, Double p50, Double p90) {
     }
 
-    /** Data quality of one column, production against reference. */
+    /**
+     * Data quality of one column, production against reference. {@code unseenCategories} (categorical
+     * only) names the categories of {@code unseenCategoryShare}, most frequent first and at most
+     * {@link #UNSEEN_CATEGORIES_LISTED}: for a prediction column, the classes predicted now that the
+     * reference never predicted.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ColumnQuality(
             String column,
@@ -74,6 +79,16 @@ public record DriftResult(
             double missingShare,
             double missingShareChange,
             Double outOfRangeShare,
-            Double unseenCategoryShare) {
+            Double unseenCategoryShare,
+            List<String> unseenCategories) {
+
+        public static final int UNSEEN_CATEGORIES_LISTED = 20;
+
+        public ColumnQuality(String column, String role, String type, double referenceMissingShare,
+                             double missingShare, double missingShareChange, Double outOfRangeShare,
+                             Double unseenCategoryShare) {
+            this(column, role, type, referenceMissingShare, missingShare, missingShareChange, outOfRangeShare,
+                    unseenCategoryShare, null);
+        }
     }
 }
