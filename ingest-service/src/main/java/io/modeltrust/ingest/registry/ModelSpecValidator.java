@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class ModelSpecValidator {
 
     /** Multiclass models are taken only once every service computes them. */
-    static final boolean MULTICLASS_ENABLED = false;
+    static final boolean MULTICLASS_ENABLED = true;
 
     public static final Pattern MODEL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -124,7 +124,8 @@ public final class ModelSpecValidator {
             problems.add("positiveClass is for binary models; a multiclass model's fairness uses fairness.favorableClass");
         }
         String favorable = spec.fairnessOrDefaults().favorableClass();
-        if (!spec.sensitiveOrEmpty().isEmpty() && (favorable == null || !classes.contains(favorable))) {
+        if (!spec.sensitiveOrEmpty().isEmpty()
+                && (favorable == null || classes.stream().noneMatch(c -> ClassValues.sameClass(c, favorable)))) {
             problems.add("fairness.favorableClass must name one of the classes " + classes
                     + ": the selection rate is the share predicted as that class");
         }
@@ -235,6 +236,9 @@ public final class ModelSpecValidator {
      * as among its declared classes ("1.0" against classes ["0", "1"] is stored as "1").
      */
     public static ModelSpec normalised(ModelSpec spec) {
+        if (spec.task() == Task.MULTICLASS_CLASSIFICATION) {
+            return withDeclaredFavorableClass(spec);
+        }
         if (spec.task() != Task.BINARY_CLASSIFICATION) {
             return spec;
         }
@@ -245,5 +249,23 @@ public final class ModelSpecValidator {
             }
         }
         return spec.withClasses(spec.classes(), positive);
+    }
+
+    /** fairness.favorableClass "2.0" of classes ["0", "1", "2"] is stored as "2", the spelling results use. */
+    private static ModelSpec withDeclaredFavorableClass(ModelSpec spec) {
+        FairnessSettings f = spec.fairness();
+        if (f == null || f.favorableClass() == null) {
+            return spec;
+        }
+        for (String c : spec.classesOrEmpty()) {
+            if (ClassValues.sameClass(c, f.favorableClass()) && !c.equals(f.favorableClass())) {
+                FairnessSettings declared = new FairnessSettings(f.minGroupSize(), f.intersections(), f.buckets(),
+                        f.positiveLabel(), c);
+                return new ModelSpec(spec.task(), spec.features(), spec.prediction(), spec.score(), spec.label(),
+                        spec.positiveClass(), spec.sensitive(), spec.privileged(), spec.id(), spec.timestamp(),
+                        spec.drift(), declared, spec.classes(), spec.scores());
+            }
+        }
+        return spec;
     }
 }
