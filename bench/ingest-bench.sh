@@ -12,7 +12,7 @@ source "$(dirname "$0")/../deploy/local/lib.sh"
 OUT=$ROOT/bench-results; mkdir -p "$OUT"; DATA=$MT_RUN_DIR/data; mkdir -p "$DATA"
 stop_all; rm -rf "$RUN_DIR/kafka"; trap stop_all EXIT
 start_kafka; ensure_postgres --fresh
-[ -f "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && mvnw package -DskipTests -pl shared-model,ingest-service)
+[ -f "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl ingest-service -am)
 [ -f "$DATA/wide-$ROWS.csv" ] || /usr/bin/python3 "$ROOT/bench/gen_wide_csv.py" "$ROWS" "$DATA/wide-$ROWS.csv" "$DATA/spec.json"
 /usr/bin/python3 "$ROOT/bench/gen_wide_csv.py" 20000 "$DATA/ref.csv" "$DATA/spec.json"
 MT_SERVICE_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC" start_service ingest-service 28081

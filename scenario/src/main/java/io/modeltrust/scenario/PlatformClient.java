@@ -14,6 +14,14 @@ final class PlatformClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ingest;
     private final String alerts;

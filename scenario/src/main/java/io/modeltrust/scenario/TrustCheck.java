@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * End-to-end checks, through the HTTP API of a running platform, of what once made it confidently
  * wrong: labels written "1.0" by pandas against class "1", a third label value in a binary model,
  * values of no class, scores that are no probability, and label-free estimates from raw scores of a
- * miscalibrated model. Prints one PASS/FAIL line per check and "trust: N passed, M failed".
+ * miscalibrated model, and a multiclass model against scikit-learn ({@link MulticlassTrust}). Prints one PASS/FAIL line per check and "trust: N passed, M failed".
  *
  * <pre>TrustCheck [--ingest URL] [--alerts URL] [--api-key KEY] [--wait-seconds N] [--seed N]</pre>
  */
@@ -44,6 +44,7 @@ public final class TrustCheck {
         check.pandasLabelsGiveTheRealAccuracy("trust-labels-" + run);
         check.refusals("trust-refusals-" + run);
         check.calibratedEstimate("trust-estimate-" + run);
+        new MulticlassTrust(check, client).run("trust-multiclass-" + run);
         System.out.printf("trust: %d passed, %d failed%n", check.passed, check.failed);
         System.exit(check.failed == 0 ? 0 : 1);
     }
@@ -133,11 +134,16 @@ public final class TrustCheck {
     }
 
     private JsonNode awaitPerformance(String model, String batchId) throws InterruptedException {
+        return awaitReport(model, batchId, "performance").path("performance");
+    }
+
+    /** The batch's report once it holds every one of these kinds of result, else an empty object. */
+    JsonNode awaitReport(String model, String batchId, String... kinds) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitSeconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
             PlatformClient.Reply rep = client.getAlerts("/api/v1/models/" + model + "/batches/" + batchId + "/report");
-            if (rep.ok() && rep.body().path("performance").isObject()) {
-                return rep.body().path("performance");
+            if (rep.ok() && java.util.Arrays.stream(kinds).allMatch(k -> rep.body().path(k).isObject())) {
+                return rep.body();
             }
             Thread.sleep(500);
         }
@@ -150,14 +156,14 @@ public final class TrustCheck {
                 r.status() + " " + r.body());
     }
 
-    private JsonNode require(PlatformClient.Reply reply, String what) {
+    JsonNode require(PlatformClient.Reply reply, String what) {
         if (!reply.ok()) {
             throw new IllegalStateException("could not " + what + ": HTTP " + reply.status() + " " + reply.body());
         }
         return reply.body();
     }
 
-    private void verify(String what, boolean ok, String detail) {
+    void verify(String what, boolean ok, String detail) {
         if (ok) {
             passed++;
             System.out.println("PASS " + what);
