@@ -81,8 +81,30 @@ def compute(inputs):
     for a, b in inputs["pairs"]:
         names[a + "|" + b] = ref.cross_names(names[a], names[b])
         order.append(a + "|" + b)
+    privileged = with_intersections(inputs["privileged"], inputs["pairs"], names)
     return [ref.attribute_fairness(n, names[n], pred, labels, inputs["minGroupSize"],
-                                   inputs["privileged"].get(n), check_with_sklearn=True) for n in order]
+                                   privileged.get(n), check_with_sklearn=True) for n in order]
+
+
+def with_intersections(privileged, pairs, names):
+    """The privileged groups, with each intersection's reference cell derived where it has none of its own."""
+    out = dict(privileged)
+    for a, b in pairs:
+        if a + "|" + b not in out and (a in out or b in out):
+            out[a + "|" + b] = privileged_cell(names[a + "|" + b], out.get(a), out.get(b))
+    return out
+
+
+def privileged_cell(cells, first, second):
+    """An intersection's reference without its own privileged group: the largest cell holding the
+    privileged value of each attribute that names one (FairnessEngine.privilegedCell)."""
+    values, counts = np.unique(np.asarray(cells), return_counts=True)
+    best, best_rows = None, 0
+    for v, n in zip(values, counts):
+        if (first is None or v.startswith(first + "|")) and (second is None or v.endswith("|" + second)) \
+                and n > best_rows:
+            best, best_rows = v, n
+    return best
 
 
 def explanations(report, noun):
@@ -263,8 +285,9 @@ def multiclass_compute(inputs, label_classes):
     for a, b in inputs["pairs"]:
         names[a + "|" + b] = ref.cross_names(names[a], names[b])
         order.append(a + "|" + b)
+    privileged = with_intersections(inputs["privileged"], inputs["pairs"], names)
     return [ref.multiclass_fairness(n, names[n], pred, lab, inputs["favorableClass"], inputs["minGroupSize"],
-                                    inputs["privileged"].get(n), check_with_sklearn=True) for n in order]
+                                    privileged.get(n), check_with_sklearn=True) for n in order]
 
 
 def multiclass_states(predicted_classes, label_classes, favorable):
@@ -377,7 +400,8 @@ def german(data_dir):
     age_band = ref.bucket_names(age, [25, 35, 50])
     names = {"sex": sex, "age": age_band, "sex|age": ref.cross_names(sex, age_band)}
     privileged = {"sex": "male"}
-    report = [ref.attribute_fairness(n, g, pred, y, 30, privileged.get(n), check_with_sklearn=True)
+    derived = with_intersections(privileged, [("sex", "age")], names)
+    report = [ref.attribute_fairness(n, g, pred, y, 30, derived.get(n), check_with_sklearn=True)
               for n, g in names.items()]
     return {"name": "german_credit", "description": "UCI German Credit: A9 = A92 female else male, A13 age "
             "bucketed [25, 35, 50], label 1 (good) positive, decisions of a logistic regression on the numeric columns",

@@ -109,6 +109,16 @@ class MulticlassIngestTest {
         refused(SPEC.replace("\"scores\":{\"0\":\"p0\",\"1\":\"p1\",\"2\":\"p2\"}", "\"score\":\"p0\""), "score");
     }
 
+    @Test
+    void aBinaryModelsFavourableClassMustBeOneOfItsClasses() {
+        String binary = CreditModelFixture.SPEC_WITH_CLASSES.replace("\"privileged\"",
+                "\"fairness\":{\"favorableClass\":\"7\"},\"privileged\"");
+        refused(binary, "favorableClass");
+        String model = "binary-favourable-" + System.nanoTime() % 1_000_000;
+        given().contentType("application/json").body(binary.replace("\"7\"", "\"0.0\"")).put("/api/v1/models/" + model)
+                .then().statusCode(201).body("fairness.favorableClass", equalTo("0"));
+    }
+
     private static String register() {
         String model = "multiclass-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 1_000_000;
         given().contentType("application/json").body(SPEC).put("/api/v1/models/" + model).then().statusCode(201);

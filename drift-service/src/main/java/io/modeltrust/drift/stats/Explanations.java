@@ -64,8 +64,11 @@ final class Explanations {
         return deciles ? "reference decile " + (bin + 1) + " (" + range + ")" : "the reference bin " + range;
     }
 
-    /** Unseen categories named in a sentence; the rest are counted. */
-    static final int UNSEEN_NAMED = 5;
+    /**
+     * Unseen categories named in a sentence; the rest are counted. The same few the result lists: raw
+     * production values are named sparingly (docs/security.md).
+     */
+    static final int UNSEEN_NAMED = io.modeltrust.model.event.DriftResult.ColumnQuality.UNSEEN_CATEGORIES_LISTED;
 
     /**
      * @param unseen the categories never seen in the reference, most frequent first; they are named

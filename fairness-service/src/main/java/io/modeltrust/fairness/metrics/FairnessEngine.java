@@ -37,19 +37,60 @@ public final class FairnessEngine {
             }
         }
         List<CategoricalAttribute> all = new ArrayList<>(attributes);
+        Map<String, String> privileged = new LinkedHashMap<>();
         for (List<String> pair : options.attributePairs()) {
             CategoricalAttribute first = byName.get(pair.get(0));
             CategoricalAttribute second = byName.get(pair.get(1));
             if (first == null || second == null) {
                 throw new IllegalArgumentException("attribute pair names an unknown attribute: " + pair);
             }
-            all.add(Intersections.cross(first, second));
+            CategoricalAttribute crossed = Intersections.cross(first, second);
+            all.add(crossed);
+            if (options.privilegedGroup(crossed.name()) == null) {
+                String cell = privilegedCell(crossed, options.privilegedGroup(first.name()),
+                        options.privilegedGroup(second.name()));
+                if (cell != null) {
+                    privileged.put(crossed.name(), cell);
+                }
+            }
         }
         List<AttributeFairness> results = new ArrayList<>(all.size());
         for (CategoricalAttribute a : all) {
+            String reference = privileged.getOrDefault(a.name(), options.privilegedGroup(a.name()));
             results.add(FairnessCalculator.compute(a, predictedPositive, labelState, correct, options.minGroupSize(),
-                    options.privilegedGroup(a.name())));
+                    reference));
         }
         return new FairnessReport(results);
+    }
+
+    /**
+     * The reference cell of an intersection whose own privileged group is not configured: the largest
+     * cell that has the privileged value of each attribute that names one (privileged sex=male gives the
+     * largest "male|…" cell), so that an intersection compares with the same side as its attributes do.
+     * Null when neither attribute names a privileged value, or no cell has them.
+     */
+    static String privilegedCell(CategoricalAttribute crossed, String firstPrivileged, String secondPrivileged) {
+        if (firstPrivileged == null && secondPrivileged == null) {
+            return null;
+        }
+        String[] dictionary = crossed.dictionary();
+        long[] rows = new long[dictionary.length];
+        for (int code : crossed.codes()) {
+            if (code >= 0) {
+                rows[code]++;
+            }
+        }
+        String best = null;
+        long bestRows = 0;
+        for (int code = 0; code < dictionary.length; code++) {
+            String cell = dictionary[code];
+            boolean matches = (firstPrivileged == null || cell.startsWith(firstPrivileged + Intersections.SEPARATOR))
+                    && (secondPrivileged == null || cell.endsWith(Intersections.SEPARATOR + secondPrivileged));
+            if (matches && rows[code] > bestRows) {
+                best = cell;
+                bestRows = rows[code];
+            }
+        }
+        return best;
     }
 }

@@ -53,6 +53,30 @@ class BucketsAndIntersectionsTest {
     }
 
     @Test
+    void anIntersectionComparesWithTheLargestCellOfItsAttributesPrivilegedValues() {
+        // female|young is the largest cell overall; privileged sex=male makes male|old (the larger male cell) the reference.
+        int[] sex = new int[100];
+        int[] age = new int[100];
+        for (int i = 0; i < 100; i++) {
+            sex[i] = i < 50 ? 0 : 1;                       // 0 female, 1 male
+            age[i] = i < 50 ? 0 : (i < 70 ? 0 : 1);        // female: all young; male: 20 young, 30 old
+        }
+        CategoricalAttribute s = new CategoricalAttribute("sex", new String[] {"female", "male"}, sex);
+        CategoricalAttribute a = new CategoricalAttribute("age", new String[] {"young", "old"}, age);
+        boolean[] decisions = new boolean[100];
+        FairnessReport report = FairnessEngine.compute(List.of(s, a), decisions, null,
+                new FairnessOptions(1, Map.of("sex", "male"), List.of(List.of("sex", "age"))));
+        AttributeFairness crossed = report.attributes().get(2);
+        assertEquals("sex|age", crossed.attribute());
+        assertEquals("male|old", crossed.referenceGroup());
+        assertTrue(crossed.referenceIsPrivileged());
+        assertNull(FairnessEngine.privilegedCell(Intersections.cross(s, a), null, null), "no privileged value: largest cell");
+        FairnessReport explicit = FairnessEngine.compute(List.of(s, a), decisions, null,
+                new FairnessOptions(1, Map.of("sex", "male", "sex|age", "male|young"), List.of(List.of("sex", "age"))));
+        assertEquals("male|young", explicit.attributes().get(2).referenceGroup(), "a configured cell wins");
+    }
+
+    @Test
     void inputsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new CategoricalAttribute("a", new String[] {"x", "x"}, new int[0]));
         assertThrows(IllegalArgumentException.class, () -> new CategoricalAttribute("a", new String[] {"(missing)"}, new int[0]));

@@ -1,6 +1,7 @@
 package io.modeltrust.ingest.registry;
 
 import io.modeltrust.ingest.rest.ApiProblem;
+import io.modeltrust.ingest.upload.ClassValues;
 import io.modeltrust.model.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,11 @@ public final class FirstReferenceClasses {
         List<String> classes = new ArrayList<>();
         values.stream().filter(v -> !v.equals(positive)).forEach(classes::add);
         classes.add(positive);
+        String favorable = spec.fairness() == null ? null : spec.fairness().favorableClass();
+        if (favorable != null && classes.stream().noneMatch(c -> ClassValues.sameClass(c, favorable))) {
+            throw refuse(outcome, "fairness.favorableClass " + favorable + " is none of the classes " + classes
+                    + " that the reference's " + outcome + " column shows");
+        }
         for (String p : distinct.getOrDefault(spec.prediction(), Set.of())) {
             if (!classes.contains(p)) {
                 throw refuse(spec.prediction(), "the prediction " + p + " is none of the classes " + classes

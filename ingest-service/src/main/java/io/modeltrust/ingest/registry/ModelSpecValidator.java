@@ -94,6 +94,10 @@ public final class ModelSpecValidator {
         if (classes.stream().noneMatch(c -> ClassValues.sameClass(c, positive))) {
             problems.add("positiveClass " + positive + " is none of the classes " + classes);
         }
+        String favorable = spec.fairnessOrDefaults().favorableClass();
+        if (favorable != null && classes.stream().noneMatch(c -> ClassValues.sameClass(c, favorable))) {
+            problems.add("fairness.favorableClass " + favorable + " is none of the classes " + classes);
+        }
     }
 
     private static void checkMulticlass(ModelSpec spec, List<String> problems) {
@@ -238,6 +242,9 @@ public final class ModelSpecValidator {
     public static ModelSpec normalised(ModelSpec spec) {
         if (spec.task() == Task.MULTICLASS_CLASSIFICATION) {
             return withDeclaredFavorableClass(spec);
+        }
+        if (spec.task() == Task.BINARY_CLASSIFICATION && spec.classes() != null) {
+            spec = withDeclaredFavorableClass(spec);
         }
         if (spec.task() != Task.BINARY_CLASSIFICATION) {
             return spec;

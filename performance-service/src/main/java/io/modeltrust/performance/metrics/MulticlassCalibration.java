@@ -38,15 +38,16 @@ public record MulticlassCalibration(List<IsotonicCalibration> perClass) {
             throw new IllegalArgumentException("no labelled row has every score to calibrate on");
         }
         IsotonicCalibration[] out = new IsotonicCalibration[k];
-        double[] score = new double[rows.length];
-        boolean[] positive = new boolean[rows.length];
-        for (int c = 0; c < k; c++) {
+        // One-vs-rest fits are independent of each other: the classes share the cores.
+        java.util.stream.IntStream.range(0, k).parallel().forEach(c -> {
+            double[] score = new double[rows.length];
+            boolean[] positive = new boolean[rows.length];
             for (int j = 0; j < rows.length; j++) {
                 score[j] = scoresByClass[c][rows[j]];
                 positive[j] = truth[rows[j]] == c;
             }
             out[c] = IsotonicCalibration.fit(score, positive);
-        }
+        });
         return new MulticlassCalibration(List.of(out));
     }
 
@@ -65,9 +66,8 @@ public record MulticlassCalibration(List<IsotonicCalibration> perClass) {
         }
         int n = scoresByClass[0].length;
         double[][] out = new double[k][n];
-        for (int c = 0; c < k; c++) {
-            out[c] = perClass.get(c).calibrate(scoresByClass[c]);
-        }
+        java.util.stream.IntStream.range(0, k).parallel()
+                .forEach(c -> out[c] = perClass.get(c).calibrate(scoresByClass[c]));
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int c = 0; c < k; c++) {

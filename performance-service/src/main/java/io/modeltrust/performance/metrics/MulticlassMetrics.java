@@ -191,15 +191,16 @@ public record MulticlassMetrics(
     private static double rocAucOvr(ScoredRows scored) {
         int k = scored.scores().length;
         int[] truth = scored.truth();
-        boolean[] isClass = new boolean[truth.length];
         double[] auc = new double[k];
-        for (int c = 0; c < k; c++) {
+        // Each class's ranking is its own sort of every row: independent, so the classes share the cores.
+        java.util.stream.IntStream.range(0, k).parallel().forEach(c -> {
+            boolean[] isClass = new boolean[truth.length];
             for (int i = 0; i < truth.length; i++) {
                 isClass[i] = truth[i] == c;
             }
             // Every class is present and absent somewhere (k ≥ 2 present), so the ranking is never null.
             auc[c] = ScoreRanking.compute(isClass, scored.scores()[c]).rocAuc();
-        }
+        });
         return mean(auc);
     }
 

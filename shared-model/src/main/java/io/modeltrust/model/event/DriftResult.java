@@ -82,7 +82,11 @@ public record DriftResult(
             Double unseenCategoryShare,
             List<String> unseenCategories) {
 
-        public static final int UNSEEN_CATEGORIES_LISTED = 20;
+        /**
+         * A production category is a raw value of a client's data: a result names at most this many per
+         * column, the most frequent ones (docs/security.md, what is stored).
+         */
+        public static final int UNSEEN_CATEGORIES_LISTED = 3;
 
         public ColumnQuality(String column, String role, String type, double referenceMissingShare,
                              double missingShare, double missingShareChange, Double outOfRangeShare,
