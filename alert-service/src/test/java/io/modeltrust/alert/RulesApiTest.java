@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,44 @@ class RulesApiTest {
                 .body("rules[0].comparator", equalTo("gte")).body("rules[0].kind", equalTo("drift"))
                 .body("rules[0].persistence.duration", equalTo("PT2H")).body("rules[1].severity", equalTo("warning"));
         given().get("/api/v1/models/" + m + "/alert-rules").then().body("rules", hasSize(2)).body("version", equalTo(1));
+    }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void aDefaultSetNobodyChangedFollowsTheNewDefaultsAndAPersonsSetIsKept() throws Exception {
+        String untouched = "rules-" + UUID.randomUUID().toString().substring(0, 8);
+        String edited = "rules-" + UUID.randomUUID().toString().substring(0, 8);
+        // Stored as an earlier release stored its defaults: the 80% rule on the attribute ratio, no significance.
+        String old = "[{\"id\":\"fairness.disparate-impact\",\"path\":\"fairness.*.demographicParityRatio\","
+                + "\"comparator\":\"lt\",\"threshold\":0.8,\"severity\":\"critical\"}]";
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("INSERT INTO rule_sets (model_id, version, "
+                + "rules_json, updated_at, updated_by) VALUES (?, 1, ?, now(), ?)")) {
+            ps.setString(1, untouched);
+            ps.setString(2, old);
+            ps.setString(3, "system");
+            ps.addBatch();
+            ps.setString(1, edited);
+            ps.setString(2, old);
+            ps.setString(3, "ana");
+            ps.addBatch();
+            ps.executeBatch();
+        }
+        try (ResultSender sender = new ResultSender()) {
+            Instant at = Instant.parse("2026-11-21T00:00:00Z");
+            sender.send(Results.fairness(untouched, "b1", at, 0.45, 0.3));
+            sender.send(Results.fairness(edited, "b1", at, 0.45, 0.3));
+        }
+        Await.until("the untouched set follows the defaults", Duration.ofSeconds(60), () -> given()
+                .get("/api/v1/models/" + untouched + "/alert-rules").then().extract().jsonPath().getInt("version") == 2);
+        given().get("/api/v1/models/" + untouched + "/alert-rules").then().body("rules", hasSize(16))
+                .body("rules.find { it.id == 'fairness.disparate-impact' }.path",
+                        equalTo("fairness.*.groups.*.disparateImpactRatio"));
+        Await.until("the edited model's result is in", Duration.ofSeconds(60), () -> given()
+                .get("/api/v1/models/" + edited + "/batches").then().extract().statusCode() == 200);
+        given().get("/api/v1/models/" + edited + "/alert-rules").then().body("version", equalTo(1)).body("rules", hasSize(1))
+                .body("rules[0].path", equalTo("fairness.*.demographicParityRatio"));
     }
 
     @Test

@@ -30,22 +30,32 @@ public class RuleSets {
 
     private static final TypeReference<List<RuleDefinition>> LIST = new TypeReference<>() {
     };
+    /** The author of the rule sets the service stores by itself. */
+    static final String SYSTEM = "system";
 
     /** The rules of these models; models without a stored set get the defaults, stored now (first result). */
     public Map<String, List<AlertRule>> loadOrCreate(Connection c, Collection<String> modelIds, Instant now)
             throws SQLException {
         Map<String, List<AlertRule>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT model_id, rules_json FROM rule_sets WHERE model_id = ANY(?)")) {
+        String defaults = Json.toString(DefaultRules.rules().stream().map(AlertRule::toDefinition).toList());
+        Map<String, String> outdated = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT model_id, rules_json, updated_by FROM rule_sets WHERE model_id = ANY(?)")) {
             ps.setArray(1, Jdbc.textArray(c, modelIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rules(rs.getString(2)));
+                    if (SYSTEM.equals(rs.getString(3)) && !defaults.equals(rs.getString(2))) {
+                        outdated.put(rs.getString(1), rs.getString(2));
+                        out.put(rs.getString(1), DefaultRules.rules());
+                    } else {
+                        out.put(rs.getString(1), rules(rs.getString(2)));
+                    }
                 }
             }
         }
+        upgrade(c, outdated, defaults, now);
         List<String> missing = modelIds.stream().distinct().filter(m -> !out.containsKey(m)).toList();
         if (!missing.isEmpty()) {
-            String defaults = Json.toString(DefaultRules.rules().stream().map(AlertRule::toDefinition).toList());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_sets (model_id, version, rules_json, updated_at, "
                     + "updated_by) VALUES (?, 1, ?, ?, 'system') ON CONFLICT (model_id) DO NOTHING")) {
                 for (String m : missing) {
@@ -59,6 +69,30 @@ public class RuleSets {
             }
         }
         return out;
+    }
+
+    /**
+     * A rule set that nobody has changed since the system stored it follows the current defaults: a model
+     * registered before a default was made quieter (say, fairness on significant differences only) would
+     * otherwise keep paging on noise. A set a person wrote is theirs and is left alone. The update only
+     * applies to the set as read, so a PUT in between wins.
+     */
+    private static void upgrade(Connection c, Map<String, String> outdated, String defaults, Instant now)
+            throws SQLException {
+        if (outdated.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE rule_sets SET version = version + 1, rules_json = ?, "
+                + "updated_at = ? WHERE model_id = ? AND updated_by = 'system' AND rules_json = ?")) {
+            for (Map.Entry<String, String> e : outdated.entrySet()) {
+                ps.setString(1, defaults);
+                Jdbc.setInstant(ps, 2, now);
+                ps.setString(3, e.getKey());
+                ps.setString(4, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     public RuleSet get(Connection c, String modelId) throws SQLException {
