@@ -87,6 +87,7 @@ public final class FairnessComputation {
                     : a.referenceGroup().equals(configured.get(a.attribute())) ? SOURCE_PRIVILEGED : SOURCE_BASELINE;
             attributes.add(attribute(a, base, drift, source, wording));
         }
+        attributes = GroupSignificance.adjusted(attributes);
         Explanation worst = FairnessExplainer.explainWorst(report, wording);
         Worst w = worst == null ? null : new Worst(worst.attribute(), worst.subject(), worst.metric(),
                 finite(worst.value()), finite(worst.threshold()), finite(worst.pValue()), worst.text());

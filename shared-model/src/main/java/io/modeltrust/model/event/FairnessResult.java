@@ -12,7 +12,9 @@ import java.util.List;
  * <p>{@code AttributeResult.referenceSource} says why the reference group was chosen: "privileged"
  * (configured), "baseline" (the reference group of the baseline computed on the reference data) or
  * "largest". {@code GroupResult.labeled} counts the group's rows with a known label (the
- * denominator behind tpr, fpr and accuracy).
+ * denominator behind tpr, fpr and accuracy). {@code GroupResult.adjustedPValue} is the group's
+ * {@code pValue} Benjamini–Hochberg adjusted across every tested group (eligible, not a reference) of
+ * every attribute and intersection of the batch: what alert rules judge significance by.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FairnessResult(
@@ -64,7 +66,25 @@ public record FairnessResult(
             boolean eligible,
             Double baselineSelectionRate,
             Double selectionRateChange,
-            long labeled) {
+            long labeled,
+            Double adjustedPValue) {
+
+        /** A group without {@code adjustedPValue}. */
+        public GroupResult(String group, long count, double selectionRate, double selectionRateLow,
+                           double selectionRateHigh, Double tpr, Double fpr, Double precision, Double accuracy,
+                           Double statisticalParityDifference, Double disparateImpactRatio, Double pValue, String test,
+                           boolean eligible, Double baselineSelectionRate, Double selectionRateChange, long labeled) {
+            this(group, count, selectionRate, selectionRateLow, selectionRateHigh, tpr, fpr, precision, accuracy,
+                    statisticalParityDifference, disparateImpactRatio, pValue, test, eligible, baselineSelectionRate,
+                    selectionRateChange, labeled, null);
+        }
+
+        /** This group with its p-value adjusted across the batch's groups. */
+        public GroupResult withAdjustedPValue(Double adjusted) {
+            return new GroupResult(group, count, selectionRate, selectionRateLow, selectionRateHigh, tpr, fpr, precision,
+                    accuracy, statisticalParityDifference, disparateImpactRatio, pValue, test, eligible,
+                    baselineSelectionRate, selectionRateChange, labeled, adjusted);
+        }
     }
 
     /**

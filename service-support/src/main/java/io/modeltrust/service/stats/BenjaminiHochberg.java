@@ -1,9 +1,12 @@
-package io.modeltrust.drift.stats;
+package io.modeltrust.service.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;
 
-/** Benjamini-Hochberg adjusted p-values, statsmodels {@code multipletests(p, method='fdr_bh')}. */
+/**
+ * Benjamini-Hochberg adjusted p-values, statsmodels {@code multipletests(p, method='fdr_bh')}: drift
+ * adjusts across a batch's features, fairness across its groups.
+ */
 public final class BenjaminiHochberg {
 
     private BenjaminiHochberg() {
