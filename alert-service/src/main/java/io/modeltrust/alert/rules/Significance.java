@@ -4,12 +4,13 @@ package io.modeltrust.alert.rules;
  * Whether a value is statistically significant, where the result says: a fairness group's figure
  * when the group's p-value, Benjamini–Hochberg adjusted across the batch's groups where the result
  * carries that, is below alpha; a performance change from baseline when the metric's 95%
- * interval excludes the baseline value. Null means the result carries no such information, and a
+ * interval excludes the baseline value (for the absolute and the relative change alike). Null means the result carries no such information, and a
  * rule that requires significance then ignores the requirement.
  */
 public final class Significance {
 
     private static final String CHANGE = ".changeFromBaseline";
+    private static final String RELATIVE = ".relativeChange";
 
     private Significance() {
     }
@@ -21,8 +22,9 @@ public final class Significance {
             Double p = adjusted != null ? adjusted : values.value(path.withField("pValue"));
             return p == null ? null : p < alpha;
         }
-        if (path.section() == Section.PERFORMANCE && path.field().endsWith(CHANGE)) {
-            String metric = path.field().substring(0, path.field().length() - CHANGE.length());
+        String change = path.field().endsWith(CHANGE) ? CHANGE : path.field().endsWith(RELATIVE) ? RELATIVE : null;
+        if (path.section() == Section.PERFORMANCE && change != null) {
+            String metric = path.field().substring(0, path.field().length() - change.length());
             Double low = values.value(path.withField(metric + ".intervalLow"));
             Double high = values.value(path.withField(metric + ".intervalHigh"));
             Double baseline = baseline(path, metric, values);
