@@ -45,6 +45,7 @@ public final class TrustCheck {
         check.refusals("trust-refusals-" + run);
         check.calibratedEstimate("trust-estimate-" + run);
         new MulticlassTrust(check, client).run("trust-multiclass-" + run);
+        new FairnessTrust(check, client).run("trust-fairness-" + run);
         System.out.printf("trust: %d passed, %d failed%n", check.passed, check.failed);
         System.exit(check.failed == 0 ? 0 : 1);
     }

@@ -109,10 +109,13 @@ public final class FeatureComparator {
         System.arraycopy(prodOnRef, 0, prodRow, 0, refK);
         long unseenTotal = 0;
         int col = refK;
-        for (Map.Entry<String, Long> e : unseen.entrySet()) {
-            labels.add(e.getKey());
-            prodRow[col++] = e.getValue();
-            unseenTotal += e.getValue();
+        // Most frequent first, as unseenCategories lists them: the top bins then name the same few unseen
+        // categories as that list does, not others (each is a raw production value).
+        List<String> unseenNames = byCountDescending(unseen);
+        for (String name : unseenNames) {
+            labels.add(name);
+            prodRow[col++] = unseen.get(name);
+            unseenTotal += unseen.get(name);
         }
         ChiSquareTest.Result chi2 = ChiSquareTest.homogeneity(refRow, prodRow);
         double[] refShares = Distances.shares(refRow);
@@ -120,7 +123,6 @@ public final class FeatureComparator {
         double psi = Distances.psi(refShares, prodShares);
         double js = Distances.jensenShannon(refShares, prodShares);
         double unseenShare = (double) unseenTotal / n;
-        List<String> unseenNames = byCountDescending(unseen);
 
         List<BinContribution> top = Explanations.topBins(refShares, prodShares, labels);
         BinContribution first = top.isEmpty() ? null : top.get(0);
