@@ -36,6 +36,13 @@ public interface AlertConfig {
     @WithDefault("30s")
     Duration publishTimeout();
 
+    /**
+     * How long a replica's claim on an outbox event or a webhook delivery lasts before another replica may
+     * take the work over (the claimer died); longer than publish-timeout and webhook.timeout.
+     */
+    @WithDefault("2m")
+    Duration claimLease();
+
     /** Longest pause between retries of a batch while the database is unreachable. */
     @WithDefault("30s")
     Duration databaseRetryMaxBackoff();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.config.Channels;
 import io.modeltrust.alert.history.Jdbc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * Moves alert events from the outbox to monitoring.alerts in commit order, keyed by modelId, and
  * deletes them only once Kafka acknowledged them: an event is never lost to a crash; at worst a
- * crash between acknowledgement and delete publishes it twice with the same eventId.
+ * crash between acknowledgement and delete publishes it twice with the same eventId. Replicas on
+ * one database claim the events they publish ({@link OutboxClaims}), so each is published by one.
  */
 @ApplicationScoped
 public class AlertPublisher {
@@ -48,6 +47,9 @@ public class AlertPublisher {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Claimant claimant;
 
     private BackgroundLoop loop;
     private Counter published;
@@ -74,44 +76,30 @@ public class AlertPublisher {
         }
     }
 
-    private record Row(long id, String modelId, String payload) {
-    }
-
     private Duration round() {
-        List<Row> rows = Jdbc.call(this::pending);
+        List<OutboxClaims.Event> rows = QuarkusTransaction.requiringNew().call(() -> Jdbc.call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return OutboxClaims.claim(c, claimant.id(), claimant.lease(), ROUND);
+            }
+        }));
         if (rows.isEmpty()) {
             return config.outboxPollInterval();
         }
         List<Uni<Void>> acks = new ArrayList<>(rows.size());
-        for (Row r : rows) {
+        for (OutboxClaims.Event r : rows) {
             Message<String> message = Message.of(r.payload())
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.modelId()).build());
             acks.add(emitter.sendMessage(message));
         }
+        // Unacknowledged events keep their claim: this replica retries them (its claims include its own
+        // leased rows), while another one would race sends that may still be in the producer's buffer.
         Uni.join().all(acks).andFailFast().await().atMost(config.publishTimeout());
-        Jdbc.call(() -> delete(rows));
+        Jdbc.call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return OutboxClaims.delete(c, rows);
+            }
+        });
         published.increment(rows.size());
         return rows.size() == ROUND ? Duration.ZERO : config.outboxPollInterval();
-    }
-
-    private List<Row> pending() throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, model_id, payload FROM outbox ORDER BY id LIMIT " + ROUND);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3)));
-            }
-        }
-        return rows;
-    }
-
-    private Void delete(List<Row> rows) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("int8", rows.stream().map(Row::id).toArray(Long[]::new)));
-            ps.executeUpdate();
-        }
-        return null;
     }
 }

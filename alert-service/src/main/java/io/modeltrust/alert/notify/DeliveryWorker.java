@@ -14,14 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -29,7 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends queued webhook deliveries on its own thread, a round of due ones in parallel, and records
  * each attempt. A failure is retried after 1×, 2×, 4×… the initial backoff until the attempts run
- * out; the result pipeline never waits for any of it.
+ * out; the result pipeline never waits for any of it. Replicas on one database claim the deliveries
+ * they send ({@link DeliveryClaims}), so a webhook gets each attempt once.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -45,6 +45,12 @@ public class DeliveryWorker {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    ChannelStore channels;
+
+    @Inject
+    Claimant claimant;
 
     private HttpClient http;
     private BackgroundLoop loop;
@@ -69,7 +75,14 @@ public class DeliveryWorker {
         }
     }
 
-    private record Due(long id, String channelId, String eventId, String body, int attempts, String url, String secret) {
+    private record Due(DeliveryClaims.Claimed claim, String url, String secret) {
+        long id() {
+            return claim.id();
+        }
+
+        String channelId() {
+            return claim.channelId();
+        }
     }
 
     private record Outcome(Due due, int status, String error) {
@@ -79,7 +92,7 @@ public class DeliveryWorker {
     }
 
     private Duration round() {
-        List<Due> due = Jdbc.call(this::due);
+        List<Due> due = Jdbc.call(this::claim);
         List<CompletableFuture<Outcome>> sends = new ArrayList<>(due.size());
         for (Due d : due) {
             sends.add(send(d));
@@ -90,7 +103,11 @@ public class DeliveryWorker {
         if (due.size() == ROUND) {
             return Duration.ZERO;
         }
-        Instant next = Jdbc.call(this::nextDue);
+        Instant next = Jdbc.call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return DeliveryClaims.nextDue(c);
+            }
+        });
         Duration poll = config.webhook().pollInterval();
         if (next == null) {
             return poll;
@@ -104,16 +121,16 @@ public class DeliveryWorker {
         if (d.url() == null) {
             return CompletableFuture.completedFuture(new Outcome(d, 0, "channel no longer configured"));
         }
-        byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = d.claim().body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(config.webhook().timeout())
                     .header("Content-Type", "application/json")
                     .header(WebhookSigner.HEADER, WebhookSigner.sign(d.secret(), body))
-                    .header("X-Alert-Event-Id", d.eventId())
+                    .header("X-Alert-Event-Id", d.claim().eventId())
                     .header("X-Delivery-Id", Long.toString(d.id()))
-                    .header("X-Delivery-Attempt", Integer.toString(d.attempts() + 1))
+                    .header("X-Delivery-Attempt", Integer.toString(d.claim().attempts() + 1))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {
@@ -124,35 +141,26 @@ public class DeliveryWorker {
                 .exceptionally(t -> new Outcome(d, 0, t.getCause() == null ? t.toString() : t.getCause().toString()));
     }
 
-    private List<Due> due() throws SQLException {
-        List<Due> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     SELECT d.id, d.channel_id, d.event_id, d.body, d.attempts, c.url, c.secret
-                     FROM webhook_deliveries d LEFT JOIN notification_channels c ON c.id = d.channel_id
-                     WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-                     ORDER BY d.next_attempt_at, d.id LIMIT %d""".formatted(ROUND));
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6), rs.getString(7)));
+    /** Claims a round of due deliveries (one short statement) and reads their channels' current url and secret. */
+    private List<Due> claim() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<DeliveryClaims.Claimed> claimed = DeliveryClaims.claim(c, claimant.id(), claimant.lease(), ROUND);
+            if (claimed.isEmpty()) {
+                return List.of();
             }
-        }
-        return out;
-    }
-
-    private Instant nextDue() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT min(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending'");
-             ResultSet rs = ps.executeQuery()) {
-            Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
-            return t == null ? null : t.toInstant();
+            Map<String, NotificationChannel> byId = new HashMap<>();
+            channels.list(c).forEach(ch -> byId.put(ch.id(), ch));
+            List<Due> out = new ArrayList<>(claimed.size());
+            for (DeliveryClaims.Claimed d : claimed) {
+                NotificationChannel ch = byId.get(d.channelId());
+                out.add(new Due(d, ch == null ? null : ch.url(), ch == null ? null : ch.secret()));
+            }
+            return out;
         }
     }
 
     private Void record(Outcome o) throws SQLException {
-        int attempts = o.due().attempts() + 1;
+        int attempts = o.due().claim().attempts() + 1;
         String status;
         Instant next = Instant.now();
         boolean gone = o.due().url() == null;
@@ -171,23 +179,14 @@ public class DeliveryWorker {
             LOG.infof("webhook %s delivery %d attempt %d failed (%s); %s", o.due().channelId(), o.due().id(), attempts,
                     o.error() != null ? o.error() : "HTTP " + o.status(), "failed".equals(status) ? "giving up" : "will retry");
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_status_code = ?,
-                       last_error = ?, updated_at = now(), delivered_at = CASE WHEN ? THEN now() ELSE delivered_at END
-                     WHERE id = ?""")) {
-            ps.setString(1, status);
-            ps.setInt(2, attempts);
-            Jdbc.setInstant(ps, 3, next);
-            if (o.status() > 0) {
-                ps.setInt(4, o.status());
-            } else {
-                ps.setNull(4, java.sql.Types.INTEGER);
+        DeliveryClaims.Attempt attempt = new DeliveryClaims.Attempt(status, attempts, next,
+                o.status() > 0 ? o.status() : null,
+                o.delivered() ? null : (o.error() != null ? o.error() : "HTTP " + o.status()));
+        try (Connection c = dataSource.getConnection()) {
+            if (!DeliveryClaims.finish(c, claimant.id(), o.due().id(), attempt)) {
+                LOG.warnf("webhook %s delivery %d: the claim ran out during the attempt and another replica holds it now",
+                        o.due().channelId(), o.due().id());
             }
-            ps.setString(5, o.delivered() ? null : (o.error() != null ? o.error() : "HTTP " + o.status()));
-            ps.setBoolean(6, o.delivered());
-            ps.setLong(7, o.due().id());
-            ps.executeUpdate();
         }
         return null;
     }
