@@ -253,6 +253,14 @@ build_services() {
   fi
 }
 
+# The services' host:port list for alert-service, which never sends a webhook to one of them; a local
+# webhook receiver on 127.0.0.1 is allowed (ALERT_WEBHOOK_ALLOWED_HOSTS, docs/security.md).
+platform_services() {
+  local entry out=""
+  for entry in $SERVICES; do out="$out${out:+,}127.0.0.1:${entry##*:}"; done
+  printf '%s' "$out"
+}
+
 start_service() { # name port [instance]: instance (default: name) names the pid and log files, so a
   # second instance of a service (same consumer group) can run beside the first, e.g. drift-service-2
   local svc=$1 port=$2 inst=${3:-$1}
@@ -264,6 +272,8 @@ start_service() { # name port [instance]: instance (default: name) names the pid
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" \
   API_KEYS="${MT_API_KEYS:-}" \
+  ALERT_WEBHOOK_ALLOWED_HOSTS="${ALERT_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}" \
+  ALERT_WEBHOOK_PLATFORM_SERVICES="${ALERT_WEBHOOK_PLATFORM_SERVICES:-$(platform_services)}" \
   nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$RUN_DIR/logs/$inst.log" 2>&1 &
   echo $! > "$pidfile"

@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modeltrust.alert.notify.WebhookSigner;
 import io.modeltrust.model.Json;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +31,9 @@ class WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Instant T0 = Instant.parse("2026-11-21T00:00:00Z");
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void signedDeliveriesRetriesAndCooldown() throws Exception {
@@ -109,6 +117,55 @@ class WebhookTest {
         given().contentType("application/json").body(listed).put("/api/v1/notification-channels").then().statusCode(200)
                 .body("[0].minSeverity", equalTo("info")).body("[0].enabled", equalTo(true));
         given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+    }
+
+    @Test
+    void internalTargetsAreRefusedAtRegistration() {
+        List<String> refused = List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook",
+                "http://192.168.1.1/", "http://[::1]:9000/", "http://[fe80::1]/", "http://[fd00::1]/",
+                "http://[::ffff:169.254.169.254]/", "http://0.0.0.0:9000/", "http://[::]:9000/", "http://224.0.0.1/",
+                // allowed (127.0.0.1), but this service itself and ingest-service's port as configured
+                "http://127.0.0.1:" + RestAssured.port + "/api/v1/alerts", "http://127.0.0.1:8081/api/v1/models");
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < refused.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"url\": \"")
+                    .append(refused.get(i)).append("\", \"secret\": \"s\"}");
+        }
+        String answer = given().contentType("application/json").body(body.append(']').toString())
+                .put("/api/v1/notification-channels").then().statusCode(400).contentType("application/problem+json")
+                .extract().asString();
+        JsonNode errors = Json.fromString(answer, JsonNode.class).path("errors");
+        assertEquals(refused.size(), errors.size(), answer);
+        for (int i = 0; i < refused.size(); i++) {
+            assertEquals(i + 1, errors.get(i).path("row").asInt(), answer);
+            assertEquals("url", errors.get(i).path("column").asText(), answer);
+        }
+        assertTrue(errors.get(0).path("message").asText().contains("link-local"), answer);
+        assertTrue(errors.get(refused.size() - 2).path("message").asText().contains("platform's own services"), answer);
+        given().get("/api/v1/notification-channels").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void aStoredTargetIsCheckedAgainWhenSent() throws Exception {
+        String m = "hook-ssrf-" + UUID.randomUUID().toString().substring(0, 8);
+        // As a channel saved before the check existed, or a name that resolved elsewhere when it was saved.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO notification_channels (id, position, url, secret, min_severity, enabled, updated_at) "
+                        + "VALUES ('metadata', 0, 'http://169.254.169.254/latest/meta-data/', 'x', 'info', true, now())")) {
+            ps.executeUpdate();
+        }
+        try (ResultSender sender = new ResultSender()) {
+            sender.send(Results.fairness(m, "b1", T0, 0.3, 0.001));
+            Await.until("two alerts", WAIT, () -> alertCount(m) == 2);
+            String alert = given().get("/api/v1/alerts?modelId=" + m + "&severity=critical").path("[0].alertId");
+            Await.until("the delivery refused", WAIT,
+                    () -> "failed".equals(delivery("metadata", alert).path("status").asText()));
+            JsonNode refused = delivery("metadata", alert);
+            assertEquals(1, refused.path("attempts").asInt(), "a refused target is not retried");
+            assertTrue(refused.path("lastError").asText().contains("link-local"), refused.toString());
+        } finally {
+            given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+        }
     }
 
     private static int alertCount(String m) {

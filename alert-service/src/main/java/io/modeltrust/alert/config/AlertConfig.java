@@ -3,6 +3,7 @@ package io.modeltrust.alert.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the alert service; every key can be overridden by env (ALERT_…). */
@@ -75,5 +76,12 @@ public interface AlertConfig {
         /** How often due deliveries are polled when no commit has signalled new ones. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** Hosts, addresses and CIDR blocks (comma-separated) that webhooks may reach although loopback, private, link-local, unspecified or multicast; env ALERT_WEBHOOK_ALLOWED_HOSTS. */
+        Optional<List<String>> allowedHosts();
+
+        /** The platform's services as host:port (comma-separated), never a webhook target whatever allowed-hosts says; this service's own ports are added. */
+        @WithDefault("localhost:8081,localhost:8082,localhost:8083,localhost:8084,localhost:8085")
+        List<String> platformServices();
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +29,11 @@ public final class ChannelValidator {
     private ChannelValidator() {
     }
 
-    public static Result validate(List<NotificationChannel> input, Map<String, String> storedSecrets) {
+    /**
+     * @param refusal why a URL must not be called ({@link WebhookTargets#refusal}), or null when it may be
+     */
+    public static Result validate(List<NotificationChannel> input, Map<String, String> storedSecrets,
+                                  Function<URI, String> refusal) {
         List<ChannelError> errors = new ArrayList<>();
         List<NotificationChannel> out = new ArrayList<>();
         if (input == null) {
@@ -50,6 +55,11 @@ public final class ChannelValidator {
             }
             if (!httpUrl(ch.url())) {
                 errors.add(new ChannelError(i, "url", "an absolute http or https URL is required"));
+            } else {
+                String refused = refusal.apply(URI.create(ch.url()));
+                if (refused != null) {
+                    errors.add(new ChannelError(i, "url", refused));
+                }
             }
             String secret = ch.secret() == null || MASK.equals(ch.secret()) ? storedSecrets.get(ch.id()) : ch.secret();
             if (secret == null || secret.isEmpty()) {

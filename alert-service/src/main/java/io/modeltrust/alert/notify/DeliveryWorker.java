@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,6 +53,9 @@ public class DeliveryWorker {
     @Inject
     Claimant claimant;
 
+    @Inject
+    WebhookTargets targets;
+
     private HttpClient http;
     private BackgroundLoop loop;
 
@@ -85,7 +89,12 @@ public class DeliveryWorker {
         }
     }
 
-    private record Outcome(Due due, int status, String error) {
+    /** {@code last}: not worth retrying (the channel is gone, or its target refused). */
+    private record Outcome(Due due, int status, String error, boolean last) {
+        Outcome(Due due, int status, String error) {
+            this(due, status, error, false);
+        }
+
         boolean delivered() {
             return error == null && status >= 200 && status < 300;
         }
@@ -119,7 +128,18 @@ public class DeliveryWorker {
 
     private CompletableFuture<Outcome> send(Due d) {
         if (d.url() == null) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "channel no longer configured"));
+            return CompletableFuture.completedFuture(new Outcome(d, 0, "channel no longer configured", true));
+        }
+        try {
+            // Checked again as sent: a name may resolve elsewhere now than when the channel was saved. The
+            // HTTP client's lookup that follows is answered from the JVM's address cache this one filled.
+            targets.policy().check(URI.create(d.url()));
+        } catch (TargetPolicy.Refused e) {
+            return CompletableFuture.completedFuture(new Outcome(d, 0, "refused: " + e.getMessage(), true));
+        } catch (UnknownHostException e) {
+            return CompletableFuture.completedFuture(new Outcome(d, 0, "unknown host: " + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new Outcome(d, 0, "bad url: " + e.getMessage(), true));
         }
         byte[] body = d.claim().body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request;
@@ -163,10 +183,9 @@ public class DeliveryWorker {
         int attempts = o.due().claim().attempts() + 1;
         String status;
         Instant next = Instant.now();
-        boolean gone = o.due().url() == null;
         if (o.delivered()) {
             status = "delivered";
-        } else if (gone || attempts >= config.webhook().maxAttempts()) {
+        } else if (o.last() || attempts >= config.webhook().maxAttempts()) {
             status = "failed";
         } else {
             status = "pending";

@@ -5,6 +5,7 @@ import io.modeltrust.alert.notify.ChannelStore;
 import io.modeltrust.alert.notify.ChannelValidator;
 import io.modeltrust.alert.notify.DeliveryQueries;
 import io.modeltrust.alert.notify.NotificationChannel;
+import io.modeltrust.alert.notify.WebhookTargets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,8 @@ public class ChannelResource {
     ChannelStore channels;
     @Inject
     DeliveryQueries deliveries;
+    @Inject
+    WebhookTargets targets;
 
     @GET
     @Operation(summary = "The webhook channels (secrets masked)")
@@ -56,7 +59,7 @@ public class ChannelResource {
             try (Connection c = dataSource.getConnection()) {
                 Map<String, String> secrets = new HashMap<>();
                 channels.list(c).forEach(ch -> secrets.put(ch.id(), ch.secret()));
-                ChannelValidator.Result result = ChannelValidator.validate(input, secrets);
+                ChannelValidator.Result result = ChannelValidator.validate(input, secrets, targets::refusal);
                 if (!result.errors().isEmpty()) {
                     throw new ApiProblem(400, "Invalid notification channels", result.errors().size() + " problem(s)",
                             result.errors().stream().map(e -> new ApiProblem.FieldError(
