@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Request(String body, String signature, String eventId, String attempt, int answered) {
+    public record Request(String body, String signature, String eventId, String attempt, int answered,
+                          String authorization, String query) {
     }
 
     private final HttpServer server;
@@ -32,7 +33,8 @@ public final class WebhookReceiver implements AutoCloseable {
             requests.add(new Request(new String(body, StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-Signature-256"),
                     exchange.getRequestHeaders().getFirst("X-Alert-Event-Id"),
-                    exchange.getRequestHeaders().getFirst("X-Delivery-Attempt"), status));
+                    exchange.getRequestHeaders().getFirst("X-Delivery-Attempt"), status,
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestURI().getRawQuery()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -3,6 +3,7 @@ package io.modeltrust.alert;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -42,13 +44,16 @@ class WebhookTest {
              WebhookReceiver flaky = new WebhookReceiver(2, 500);
              WebhookReceiver dead = new WebhookReceiver(Integer.MAX_VALUE, 503);
              ResultSender sender = new ResultSender()) {
+            // good's URL carries credentials: sent as Basic authorization and the query, never shown by the API.
+            String goodUrl = good.url().replace("http://", "http://hookuser:pa55@") + "?token=t0k3n&team=ops";
             given().contentType("application/json").body("""
                     [{"id": "good", "url": "%s", "secret": "s3cret-good", "minSeverity": "info"},
                      {"id": "flaky", "url": "%s", "secret": "s3cret-flaky", "minSeverity": "critical"},
                      {"id": "dead", "url": "%s", "secret": "s3cret-dead", "minSeverity": "warning"},
                      {"id": "off", "url": "http://127.0.0.1:9/never", "secret": "x", "enabled": false}]
-                    """.formatted(good.url(), flaky.url(), dead.url()))
-                    .put("/api/v1/notification-channels").then().statusCode(200).body("secret[0]", equalTo("********"));
+                    """.formatted(goodUrl, flaky.url(), dead.url()))
+                    .put("/api/v1/notification-channels").then().statusCode(200).body("secret[0]", equalTo("***"))
+                    .body("url[0]", equalTo(good.url().replace("http://", "http://***@") + "?token=***&team=ops"));
 
             sender.send(Results.fairness(m, "b1", T0, 0.3, 0.001)); // disparate impact (critical) + parity (warning)
             Await.until("two alerts", WAIT, () -> alertCount(m) == 2);
@@ -62,6 +67,9 @@ class WebhookTest {
                 assertTrue(body.path("text").asText().contains(m), body.toString());
                 assertEquals(r.eventId(), body.path("alert").path("eventId").asText());
                 assertEquals("open", body.path("alert").path("status").asText());
+                assertEquals("Basic " + Base64.getEncoder().encodeToString("hookuser:pa55".getBytes(StandardCharsets.UTF_8)),
+                        r.authorization());
+                assertEquals("token=t0k3n&team=ops", r.query());
             }
             Await.until("flaky delivered on its third attempt", WAIT,
                     () -> "delivered".equals(delivery("flaky", critical).path("status").asText()));
@@ -99,23 +107,38 @@ class WebhookTest {
                         .body("status", equalTo(List.of("delivered", "delivered")));
             }
             given().get("/api/v1/notification-channels/deliveries?channelId=off").then().body("size()", equalTo(0));
+            String everything = given().get("/api/v1/notification-channels/deliveries?limit=1000").then().statusCode(200)
+                    .extract().asString() + given().get("/api/v1/notification-channels").then().extract().asString();
+            for (String secret : List.of("pa55", "t0k3n", "s3cret")) {
+                assertFalse(everything.contains(secret), secret + " shown by the API");
+            }
         } finally {
             given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
         }
     }
 
     @Test
-    void channelValidationAndSecretRoundTrip() {
+    void channelValidationAndSecretRoundTrip() throws Exception {
         given().contentType("application/json").body("""
                 [{"id": "a", "url": "ftp://x", "secret": ""}, {"id": "a", "url": "http://h/x", "secret": "k", "minSeverity": "loud"}]
                 """).put("/api/v1/notification-channels").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.column", equalTo(List.of("url", "secret", "id", "minSeverity")));
-        given().contentType("application/json").body("[{\"id\": \"k\", \"url\": \"http://127.0.0.1:9/x\", \"secret\": \"one\"}]")
-                .put("/api/v1/notification-channels").then().statusCode(200);
-        // A GET's masked list can be PUT back: the stored secret is kept.
+        String url = "http://u:pa55@127.0.0.1:9/x?sig=s1g&api_key=k3y&team=ops";
+        given().contentType("application/json").body("[{\"id\": \"k\", \"url\": \"" + url + "\", \"secret\": \"one\"}]")
+                .put("/api/v1/notification-channels").then().statusCode(200)
+                .body("[0].url", equalTo("http://***@127.0.0.1:9/x?sig=***&api_key=***&team=ops"));
+        // A GET's masked list can be PUT back: the stored secret and URL credentials are kept.
         String listed = given().get("/api/v1/notification-channels").then().statusCode(200).extract().asString();
         given().contentType("application/json").body(listed).put("/api/v1/notification-channels").then().statusCode(200)
                 .body("[0].minSeverity", equalTo("info")).body("[0].enabled", equalTo(true));
+        assertEquals(List.of(url, "one"), stored("k"));
+        // The mask of the old GET (eight stars) still keeps the stored secret.
+        given().contentType("application/json").body(listed.replace("\"***\"", "\"********\""))
+                .put("/api/v1/notification-channels").then().statusCode(200);
+        assertEquals(List.of(url, "one"), stored("k"));
+        // A mask where nothing is stored keeps nothing: 400.
+        given().contentType("application/json").body("[{\"id\": \"new\", \"url\": \"http://***@127.0.0.1:9/x\", \"secret\": \"s\"}]")
+                .put("/api/v1/notification-channels").then().statusCode(400).body("errors.column", equalTo(List.of("url")));
         given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
     }
 
@@ -165,6 +188,16 @@ class WebhookTest {
             assertTrue(refused.path("lastError").asText().contains("link-local"), refused.toString());
         } finally {
             given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+        }
+    }
+
+    private List<String> stored(String channel) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT url, secret FROM notification_channels WHERE id = ?")) {
+            ps.setString(1, channel);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? List.of(rs.getString(1), rs.getString(2)) : List.of();
+            }
         }
     }
 

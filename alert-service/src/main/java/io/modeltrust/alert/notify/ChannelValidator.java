@@ -11,8 +11,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Checks a channel list for PUT. A channel sent without a secret keeps its stored one, so a client
- * can round-trip GET (which masks secrets) into PUT.
+ * Checks a channel list for PUT. A channel sent without a secret, or with the mask, keeps its stored
+ * one, and a URL sent with masked credentials keeps the stored ones ({@link UrlSecrets}), so a client
+ * can round-trip GET (which masks them) into PUT.
  */
 public final class ChannelValidator {
 
@@ -23,7 +24,9 @@ public final class ChannelValidator {
     public record Result(List<NotificationChannel> channels, List<ChannelError> errors) {
     }
 
-    public static final String MASK = "********";
+    public static final String MASK = UrlSecrets.MASK;
+    /** What GET showed for a secret before the mask was shortened; still read as "keep the stored one". */
+    private static final String OLD_MASK = "********";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private ChannelValidator() {
@@ -32,7 +35,7 @@ public final class ChannelValidator {
     /**
      * @param refusal why a URL must not be called ({@link WebhookTargets#refusal}), or null when it may be
      */
-    public static Result validate(List<NotificationChannel> input, Map<String, String> storedSecrets,
+    public static Result validate(List<NotificationChannel> input, Map<String, NotificationChannel> stored,
                                   Function<URI, String> refusal) {
         List<ChannelError> errors = new ArrayList<>();
         List<NotificationChannel> out = new ArrayList<>();
@@ -53,15 +56,23 @@ public final class ChannelValidator {
             } else if (!ids.add(ch.id())) {
                 errors.add(new ChannelError(i, "id", "duplicate channel id '" + ch.id() + "'"));
             }
-            if (!httpUrl(ch.url())) {
+            NotificationChannel old = ch.id() == null ? null : stored.get(ch.id());
+            String url = ch.url();
+            if (!httpUrl(url)) {
                 errors.add(new ChannelError(i, "url", "an absolute http or https URL is required"));
             } else {
-                String refused = refusal.apply(URI.create(ch.url()));
-                if (refused != null) {
-                    errors.add(new ChannelError(i, "url", refused));
+                try {
+                    url = UrlSecrets.unmask(url, old == null ? null : old.url());
+                    String refused = refusal.apply(URI.create(url));
+                    if (refused != null) {
+                        errors.add(new ChannelError(i, "url", refused));
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(new ChannelError(i, "url", e.getMessage()));
                 }
             }
-            String secret = ch.secret() == null || MASK.equals(ch.secret()) ? storedSecrets.get(ch.id()) : ch.secret();
+            boolean keep = ch.secret() == null || MASK.equals(ch.secret()) || OLD_MASK.equals(ch.secret());
+            String secret = keep ? (old == null ? null : old.secret()) : ch.secret();
             if (secret == null || secret.isEmpty()) {
                 errors.add(new ChannelError(i, "secret", "a secret is required to sign deliveries"));
             }
@@ -72,7 +83,7 @@ public final class ChannelValidator {
                 errors.add(new ChannelError(i, "minSeverity", e.getMessage()));
             }
             if (errors.size() == before) {
-                out.add(new NotificationChannel(ch.id(), ch.url(), secret, severity, !Boolean.FALSE.equals(ch.enabled())));
+                out.add(new NotificationChannel(ch.id(), url, secret, severity, !Boolean.FALSE.equals(ch.enabled())));
             }
         }
         return new Result(errors.isEmpty() ? out : List.of(), errors);

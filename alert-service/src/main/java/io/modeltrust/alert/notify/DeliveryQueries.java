@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Delivery status for GET /api/v1/notification-channels/deliveries. */
+/** Delivery status for GET /api/v1/notification-channels/deliveries; never a body, a secret or a URL's credentials. */
 @ApplicationScoped
 public class DeliveryQueries {
 
@@ -48,8 +48,9 @@ public class DeliveryQueries {
                     while (rs.next()) {
                         int code = rs.getInt(7);
                         Integer lastCode = rs.wasNull() ? null : code;
+                        // Errors recorded before they were scrubbed may still name a URL with its credentials.
                         out.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), lastCode, rs.getString(8), Jdbc.instant(rs, "created_at"),
+                                rs.getString(5), rs.getInt(6), lastCode, UrlSecrets.scrub(rs.getString(8)), Jdbc.instant(rs, "created_at"),
                                 "pending".equals(rs.getString(5)) ? Jdbc.instant(rs, "next_attempt_at") : null,
                                 Jdbc.instant(rs, "delivered_at")));
                     }

@@ -130,35 +130,37 @@ public class DeliveryWorker {
         if (d.url() == null) {
             return CompletableFuture.completedFuture(new Outcome(d, 0, "channel no longer configured", true));
         }
+        URI url;
         try {
+            url = URI.create(d.url());
             // Checked again as sent: a name may resolve elsewhere now than when the channel was saved. The
             // HTTP client's lookup that follows is answered from the JVM's address cache this one filled.
-            targets.policy().check(URI.create(d.url()));
+            targets.policy().check(url);
         } catch (TargetPolicy.Refused e) {
             return CompletableFuture.completedFuture(new Outcome(d, 0, "refused: " + e.getMessage(), true));
         } catch (UnknownHostException e) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "unknown host: " + e.getMessage()));
+            return CompletableFuture.completedFuture(new Outcome(d, 0, "unknown host " + e.getMessage()));
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "bad url: " + e.getMessage(), true));
+            // The message would repeat the URL, credentials and all.
+            return CompletableFuture.completedFuture(new Outcome(d, 0, "the channel's URL is not a valid URI", true));
         }
         byte[] body = d.claim().body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(d.url()))
-                    .timeout(config.webhook().timeout())
-                    .header("Content-Type", "application/json")
-                    .header(WebhookSigner.HEADER, WebhookSigner.sign(d.secret(), body))
-                    .header("X-Alert-Event-Id", d.claim().eventId())
-                    .header("X-Delivery-Id", Long.toString(d.id()))
-                    .header("X-Delivery-Attempt", Integer.toString(d.claim().attempts() + 1))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "bad url: " + e.getMessage()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(UrlSecrets.withoutUserInfo(url))
+                .timeout(config.webhook().timeout())
+                .header("Content-Type", "application/json")
+                .header(WebhookSigner.HEADER, WebhookSigner.sign(d.secret(), body))
+                .header("X-Alert-Event-Id", d.claim().eventId())
+                .header("X-Delivery-Id", Long.toString(d.id()))
+                .header("X-Delivery-Attempt", Integer.toString(d.claim().attempts() + 1))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String authorization = UrlSecrets.basicAuthorization(url);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(r -> new Outcome(d, r.statusCode(), null))
-                .exceptionally(t -> new Outcome(d, 0, t.getCause() == null ? t.toString() : t.getCause().toString()));
+                .exceptionally(t -> new Outcome(d, 0, UrlSecrets.scrub(t.getCause() == null ? t.toString()
+                        : t.getCause().toString())));
     }
 
     /** Claims a round of due deliveries (one short statement) and reads their channels' current url and secret. */

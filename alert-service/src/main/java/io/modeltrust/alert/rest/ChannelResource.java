@@ -5,6 +5,7 @@ import io.modeltrust.alert.notify.ChannelStore;
 import io.modeltrust.alert.notify.ChannelValidator;
 import io.modeltrust.alert.notify.DeliveryQueries;
 import io.modeltrust.alert.notify.NotificationChannel;
+import io.modeltrust.alert.notify.UrlSecrets;
 import io.modeltrust.alert.notify.WebhookTargets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Webhook channels and their delivery status. Secrets are write-only: GET masks them. */
+/** Webhook channels and their delivery status. Secrets are write-only: answers mask them, and the URL's credentials. */
 @Path("/api/v1/notification-channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications")
@@ -40,7 +41,7 @@ public class ChannelResource {
     WebhookTargets targets;
 
     @GET
-    @Operation(summary = "The webhook channels (secrets masked)")
+    @Operation(summary = "The webhook channels (secrets, URL user info and secret query parameters masked as ***)")
     public List<NotificationChannel> list() {
         return Jdbc.call(() -> {
             try (Connection c = dataSource.getConnection()) {
@@ -52,14 +53,15 @@ public class ChannelResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the channel list [{id, url, secret, minSeverity, enabled}]; a channel sent without a "
-            + "secret (or with the mask) keeps its stored one. Deliveries: POST of {\"text\", \"alert\"} with "
+            + "secret (or with the mask ***) keeps its stored one, and a URL with *** for its credentials keeps the "
+            + "stored ones. Deliveries: POST of {\"text\", \"alert\"} with "
             + "X-Signature-256: sha256=<hex HMAC-SHA256 of the body with the channel's secret>")
     public List<NotificationChannel> replace(List<NotificationChannel> input) {
         List<NotificationChannel> saved = QuarkusTransaction.requiringNew().call(() -> Jdbc.call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                Map<String, String> secrets = new HashMap<>();
-                channels.list(c).forEach(ch -> secrets.put(ch.id(), ch.secret()));
-                ChannelValidator.Result result = ChannelValidator.validate(input, secrets, targets::refusal);
+                Map<String, NotificationChannel> stored = new HashMap<>();
+                channels.list(c).forEach(ch -> stored.put(ch.id(), ch));
+                ChannelValidator.Result result = ChannelValidator.validate(input, stored, targets::refusal);
                 if (!result.errors().isEmpty()) {
                     throw new ApiProblem(400, "Invalid notification channels", result.errors().size() + " problem(s)",
                             result.errors().stream().map(e -> new ApiProblem.FieldError(
@@ -85,6 +87,7 @@ public class ChannelResource {
     }
 
     private static NotificationChannel masked(NotificationChannel ch) {
-        return new NotificationChannel(ch.id(), ch.url(), ChannelValidator.MASK, ch.minSeverity(), ch.enabled());
+        return new NotificationChannel(ch.id(), UrlSecrets.mask(ch.url()), ChannelValidator.MASK, ch.minSeverity(),
+                ch.enabled());
     }
 }
