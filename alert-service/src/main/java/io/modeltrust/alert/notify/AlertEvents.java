@@ -22,14 +22,14 @@ public final class AlertEvents {
                 a.explanation, change.at(), a.occurrences, reportUrl);
     }
 
-    /** A Slack-compatible one-paragraph summary. */
+    /** A Slack-compatible one-paragraph summary; every value in it is escaped ({@link SlackText}). */
     public static String text(ChangeLog.Change change, AlertEvent e) {
         AlertState a = change.alert();
         StringBuilder sb = new StringBuilder();
-        sb.append('[').append(e.severity().toUpperCase(Locale.ROOT)).append("] ").append(e.modelId()).append(": ")
-                .append(e.rule());
+        sb.append('[').append(esc(e.severity().toUpperCase(Locale.ROOT))).append("] ").append(esc(e.modelId())).append(": ")
+                .append(esc(e.rule()));
         if (e.subject() != null) {
-            sb.append(" (").append(e.subject());
+            sb.append(" (").append(esc(e.subject()));
             if (a.subjects.size() > 1) {
                 sb.append(" and ").append(a.subjects.size() - 1).append(" more");
             }
@@ -37,14 +37,19 @@ public final class AlertEvents {
         }
         sb.append(' ').append(change.transition().name().toLowerCase(Locale.ROOT)).append(". ");
         if (e.explanation() != null) {
-            sb.append(e.explanation()).append(' ');
+            sb.append(esc(e.explanation())).append(' ');
         }
-        sb.append(e.metric()).append(' ').append(e.value() == null ? "n/a" : Numbers.format(e.value())).append(", ")
-                .append(a.comparator).append(' ').append(Numbers.format(e.threshold())).append(", batch ").append(e.batchId())
-                .append(", ").append(e.occurrences()).append(e.occurrences() == 1 ? " occurrence" : " occurrences").append('.');
+        sb.append(esc(e.metric())).append(' ').append(e.value() == null ? "n/a" : Numbers.format(e.value())).append(", ")
+                .append(esc(a.comparator)).append(' ').append(Numbers.format(e.threshold())).append(", batch ")
+                .append(esc(e.batchId())).append(", ").append(e.occurrences())
+                .append(e.occurrences() == 1 ? " occurrence" : " occurrences").append('.');
         if (change.reason() != null && change.transition().changesStatus()) {
-            sb.append(" Why: ").append(change.reason()).append(" (by ").append(change.actor()).append(").");
+            sb.append(" Why: ").append(esc(change.reason())).append(" (by ").append(esc(change.actor())).append(").");
         }
-        return sb.append(" Report: ").append(e.reportUrl()).toString();
+        return sb.append(" Report: ").append(esc(e.reportUrl())).toString();
+    }
+
+    private static String esc(String s) {
+        return SlackText.escape(s);
     }
 }

@@ -1,0 +1,63 @@
+package io.modeltrust.alert.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modeltrust.alert.lifecycle.AlertState;
+import io.modeltrust.alert.lifecycle.AlertStatus;
+import io.modeltrust.alert.lifecycle.ChangeLog;
+import io.modeltrust.alert.lifecycle.Transition;
+import io.modeltrust.alert.rules.Severity;
+import io.modeltrust.model.event.AlertEvent;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The webhook text cannot ping a Slack channel or show a disguised link, whatever the names in it. */
+class AlertEventsTextTest {
+
+    @Test
+    void escapesSlacksControlCharacters() {
+        assertEquals("a &amp; b &lt;!channel&gt; &lt;http://x|y&gt; &amp;amp;", SlackText.escape("a & b <!channel> <http://x|y> &amp;"));
+        assertEquals("plain text, 0.5 | ok", SlackText.escape("plain text, 0.5 | ok"));
+        assertNull(SlackText.escape(null));
+    }
+
+    @Test
+    void everyInterpolatedValueIsEscaped() {
+        AlertState a = new AlertState();
+        a.alertId = "00000000-0000-0000-0000-000000000001";
+        a.modelId = "credit<!channel>";
+        a.ruleId = "fairness.<!here>";
+        a.subject = "sex=<http://evil.example|click me>";
+        a.subjects = List.of(a.subject, "age=<@U123>");
+        a.kind = "fairness";
+        a.severity = Severity.CRITICAL;
+        a.status = AlertStatus.RESOLVED;
+        a.metric = "disparateImpactRatio<b>";
+        a.comparator = "lt";
+        a.threshold = 0.8;
+        a.value = 0.71;
+        a.batchId = "b1&<!everyone>";
+        a.explanation = "Approval rate for sex=<female> is 0.31 & falling";
+        a.occurrences = 2;
+        ChangeLog.Change change = new ChangeLog.Change(a, Transition.RESOLVED, AlertStatus.OPEN, "ops<!subteam^S1>",
+                "fixed <http://x|here>", true, Instant.parse("2026-11-21T10:00:00Z"));
+        AlertEvent event = AlertEvents.of(change, "https://monitoring.example.com/r?a=1&b=<2>");
+
+        String text = AlertEvents.text(change, event);
+
+        assertFalse(text.contains("<") || text.contains(">"), text);
+        for (String escaped : List.of("credit&lt;!channel&gt;", "fairness.&lt;!here&gt;",
+                "sex=&lt;http://evil.example|click me&gt; and 1 more", "disparateImpactRatio&lt;b&gt;",
+                "batch b1&amp;&lt;!everyone&gt;", "sex=&lt;female&gt; is 0.31 &amp; falling",
+                "Why: fixed &lt;http://x|here&gt; (by ops&lt;!subteam^S1&gt;)",
+                "Report: https://monitoring.example.com/r?a=1&amp;b=&lt;2&gt;")) {
+            assertTrue(text.contains(escaped), escaped + " missing from: " + text);
+        }
+        // The event itself carries the values as they are; only the Slack text is escaped.
+        assertEquals("credit<!channel>", event.modelId());
+    }
+}
