@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** GET/PUT of alert rules: defaults, validation as problem+json, and rules taking effect on the next result. */
@@ -38,7 +41,7 @@ class RulesApiTest {
     }
 
     @Inject
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Test
     void aDefaultSetNobodyChangedFollowsTheNewDefaultsAndAPersonsSetIsKept() throws Exception {
@@ -112,5 +115,45 @@ class RulesApiTest {
                 .put("/api/v1/models/" + m + "/alert-rules").then().statusCode(200).body("version", equalTo(2));
         given().get("/api/v1/alerts?modelId=" + m).then().body("[0].status", equalTo("resolved"))
                 .body("[0].resolvedBy", equalTo("carla")).body("[0].resolveReason", equalTo("rule removed"));
+    }
+
+    @Test
+    void durationsBeyondTheBoundsAre400NamingTheField() {
+        String m = "rules-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json").body("""
+                [{"id": "a", "path": "drift.driftShare", "comparator": "gt", "threshold": 0.3, "cooldown": "P366D"},
+                 {"id": "b", "path": "drift.driftShare", "comparator": "gt", "threshold": 0.3, "cooldown": "-PT1H"},
+                 {"id": "c", "path": "drift.driftShare", "comparator": "gt", "threshold": 0.3,
+                  "persistence": {"duration": "PT9223372036854775807S"}},
+                 {"id": "d", "path": "drift.driftShare", "comparator": "gt", "threshold": 0.3,
+                  "persistence": {"duration": "P99999999999999999D"}}]""")
+                .put("/api/v1/models/" + m + "/alert-rules").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.row", equalTo(List.of(1, 2, 3, 4)))
+                .body("errors.column", equalTo(List.of("cooldown", "cooldown", "persistence.duration", "persistence.duration")))
+                .body("errors[0].message", equalTo("'P366D' is longer than the maximum P365D"));
+        given().contentType("application/json").body("""
+                [{"id": "a", "path": "drift.driftShare", "comparator": "gt", "threshold": 0.3, "cooldown": "P365D",
+                  "persistence": {"duration": "P365D"}}]""")
+                .put("/api/v1/models/" + m + "/alert-rules").then().statusCode(200);
+    }
+
+    /** A rule stored before the bounds (here straight into the table) counts as the maximum instead of failing results. */
+    @Test
+    void aStoredRuleBeyondTheBoundsStillLetsResultsThrough() throws Exception {
+        String m = "rules-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO rule_sets (model_id, version, rules_json, updated_at, updated_by) VALUES (?, 1, ?, now(), 'old')")) {
+            ps.setString(1, m);
+            ps.setString(2, """
+                    [{"id": "income-psi", "path": "drift.features.income.psi", "comparator": "gt", "threshold": 0.2,
+                      "severity": "critical", "cooldown": "PT9223372036854775807S"}]""");
+            ps.executeUpdate();
+        }
+        try (ResultSender sender = new ResultSender()) {
+            sender.send(Results.drift(m, "b1", Instant.parse("2026-11-21T00:00:00Z"), List.of("income")));
+        }
+        Await.until("the income-psi alert", Duration.ofSeconds(60),
+                () -> given().get("/api/v1/alerts?modelId=" + m).jsonPath().getList("").size() == 1);
+        given().get("/api/v1/models/" + m + "/alert-rules").then().body("rules[0].cooldown", equalTo("P365D"));
     }
 }

@@ -102,7 +102,7 @@ public class RuleSets {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return new RuleSet(modelId, rs.getInt(1), "stored", Jdbc.instant(rs, "updated_at"), rs.getString(4),
-                            definitions(rs.getString(2)));
+                            definitions(rs.getString(2)).stream().map(RuleValidator::clampStored).toList());
                 }
             }
         }
@@ -139,7 +139,7 @@ public class RuleSets {
     }
 
     static List<AlertRule> rules(String json) {
-        RuleValidator.Result result = RuleValidator.validate(definitions(json));
+        RuleValidator.Result result = RuleValidator.validateStored(definitions(json));
         if (!result.ok()) {
             throw new IllegalStateException("stored rules no longer validate: " + result.errors());
         }

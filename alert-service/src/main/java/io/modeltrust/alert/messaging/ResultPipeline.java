@@ -23,6 +23,7 @@ import io.modeltrust.alert.rules.Point;
 import io.modeltrust.alert.rules.ResultFlattener;
 import io.modeltrust.alert.rules.RuleEvaluator;
 import io.modeltrust.alert.rules.Snapshot;
+import io.modeltrust.alert.rules.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -152,7 +153,7 @@ public class ResultPipeline {
 
         Instant earliest = keys.stream().map(BatchKey::at).min(Instant::compareTo).orElseThrow();
         AlertBook book = new AlertBook((alertId, batchId) -> Jdbc.call(() -> alerts.hasOccurrence(c, alertId, batchId)));
-        alerts.loadForModels(c, models, earliest.minus(cooldown)).forEach(book::load);
+        alerts.loadForModels(c, models, Times.minus(earliest, cooldown)).forEach(book::load);
 
         RuleEvaluator evaluator = new RuleEvaluator(config.significanceAlpha());
         AlertLifecycle lifecycle = new AlertLifecycle(config.autoResolveAfterBatches(), config.defaultCooldown(), clock);

@@ -3,6 +3,7 @@ package io.modeltrust.alert.notify;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.history.Jdbc;
+import io.modeltrust.alert.rules.Times;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -191,7 +192,7 @@ public class DeliveryWorker {
             status = "failed";
         } else {
             status = "pending";
-            next = next.plus(backoff(attempts));
+            next = Times.plus(next, backoff(attempts));
         }
         String outcome = o.delivered() ? "delivered" : ("failed".equals(status) ? "failed" : "retry");
         registry.counter("alert.webhook.deliveries", "channel", o.due().channelId(), "outcome", outcome).increment();
@@ -214,8 +215,7 @@ public class DeliveryWorker {
 
     /** 1×, 2×, 4×… the initial backoff after the 1st, 2nd, 3rd… failed attempt, capped. */
     Duration backoff(int failedAttempts) {
-        Duration d = config.webhook().initialBackoff().multipliedBy(1L << Math.min(20, failedAttempts - 1));
-        Duration max = config.webhook().maxBackoff();
-        return d.compareTo(max) > 0 ? max : d;
+        return Times.times(config.webhook().initialBackoff(), 1L << Math.min(20, Math.max(0, failedAttempts - 1)),
+                config.webhook().maxBackoff());
     }
 }

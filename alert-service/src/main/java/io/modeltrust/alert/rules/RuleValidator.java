@@ -1,7 +1,6 @@
 package io.modeltrust.alert.rules;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +28,26 @@ public final class RuleValidator {
     private static final Set<String> TASKS = Set.of("binary_classification", "multiclass_classification", "regression");
 
     private RuleValidator() {
+    }
+
+    /**
+     * Stored rules as they are read back: a duration above {@link DurationBounds#MAX}, stored before that
+     * bound existed, counts as the maximum rather than failing the model's every result.
+     */
+    public static Result validateStored(List<RuleDefinition> definitions) {
+        return validate(definitions == null ? null : definitions.stream().map(RuleValidator::clampStored).toList());
+    }
+
+    /** A stored rule with its durations above the maximum read as the maximum, as {@link #validateStored} reads it. */
+    public static RuleDefinition clampStored(RuleDefinition d) {
+        if (d == null) {
+            return null;
+        }
+        RuleDefinition.Persistence p = d.persistence() == null ? null
+                : new RuleDefinition.Persistence(d.persistence().batches(), DurationBounds.clampStored(d.persistence().duration()));
+        return new RuleDefinition(d.id(), d.path(), d.comparator(), d.threshold(), d.severity(), d.kind(), p,
+                d.requireSignificance(), d.group(), DurationBounds.clampStored(d.cooldown()), d.enabled(), d.description(),
+                d.alpha(), d.task(), d.minRows());
     }
 
     public static Result validate(List<RuleDefinition> definitions) {
@@ -151,14 +170,9 @@ public final class RuleValidator {
 
     private static Duration duration(int i, String field, String text, List<RuleError> errors) {
         try {
-            Duration d = Duration.parse(text);
-            if (d.isNegative()) {
-                errors.add(new RuleError(i, field, "must not be negative"));
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            errors.add(new RuleError(i, field, "'" + text + "' is not an ISO-8601 duration such as PT6H or P1D"));
+            return DurationBounds.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new RuleError(i, field, e.getMessage()));
             return null;
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,34 @@ class RuleValidatorTest {
                 "id"), result.errors().stream().map(RuleValidator.RuleError::field).toList());
         assertEquals(1, result.errors().get(1).index());
         assertEquals(2, result.errors().get(8).index());
+    }
+
+    @Test
+    void durationsAreBoundedAndTheErrorNamesTheField() {
+        var result = RuleValidator.validate(List.of(
+                rule("a", "P366D", null), rule("b", "-PT1H", null), rule("c", null, "P9999999999999999D"),
+                rule("d", "PT1H", "-P1D"), rule("e", "P365D", "P365D"), rule("f", "PT0S", "PT0S")));
+        assertEquals(List.of("cooldown", "cooldown", "persistence.duration", "persistence.duration"),
+                result.errors().stream().map(RuleValidator.RuleError::field).toList());
+        assertEquals(List.of(0, 1, 2, 3), result.errors().stream().map(RuleValidator.RuleError::index).toList());
+        assertTrue(result.errors().get(0).message().contains("maximum P365D"), result.errors().get(0).message());
+        assertTrue(result.errors().get(1).message().contains("negative"), result.errors().get(1).message());
+        assertTrue(result.errors().get(2).message().contains("maximum"), "an overflowing duration is too long, not malformed");
+        assertTrue(RuleValidator.validate(List.of(rule("e", "P365D", "P365D"), rule("f", "PT0S", "PT0S"))).ok());
+    }
+
+    @Test
+    void storedDurationsAboveTheMaximumCountAsTheMaximum() {
+        var result = RuleValidator.validateStored(List.of(rule("old", "P100000D", "P9999999999999999D")));
+        assertTrue(result.ok(), result.errors().toString());
+        assertEquals(DurationBounds.MAX, result.rules().get(0).cooldown());
+        assertEquals(DurationBounds.MAX, result.rules().get(0).persistDuration());
+        assertEquals(Duration.ofHours(1), RuleValidator.validateStored(List.of(rule("x", "PT1H", null))).rules().get(0).cooldown());
+        assertFalse(RuleValidator.validateStored(List.of(rule("neg", "-PT1H", null))).ok(), "only the maximum is forgiven");
+    }
+
+    private static RuleDefinition rule(String id, String cooldown, String persistFor) {
+        return new RuleDefinition(id, "drift.driftShare", "gt", 0.3, null, null,
+                persistFor == null ? null : new RuleDefinition.Persistence(null, persistFor), null, null, cooldown, null, null);
     }
 }
