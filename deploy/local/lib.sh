@@ -254,7 +254,9 @@ build_services() {
 }
 
 # The services' host:port list for alert-service, which never sends a webhook to one of them; a local
-# webhook receiver on 127.0.0.1 is allowed (ALERT_WEBHOOK_ALLOWED_HOSTS, docs/security.md).
+# webhook receiver on 127.0.0.1 is allowed (ALERT_WEBHOOK_ALLOWED_HOSTS, docs/security.md), and the links
+# in alert-service's notifications point at the port it is started on (ALERT_PUBLIC_URL; the other
+# services ignore these variables).
 platform_services() {
   local entry out=""
   for entry in $SERVICES; do out="$out${out:+,}127.0.0.1:${entry##*:}"; done
@@ -273,6 +275,7 @@ start_service() { # name port [instance]: instance (default: name) names the pid
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" \
   API_KEYS="${MT_API_KEYS:-}" \
   ALERT_WEBHOOK_ALLOWED_HOSTS="${ALERT_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}" \
+  ALERT_PUBLIC_URL="${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}" \
   ALERT_WEBHOOK_PLATFORM_SERVICES="${ALERT_WEBHOOK_PLATFORM_SERVICES:-$(platform_services)}" \
   nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$RUN_DIR/logs/$inst.log" 2>&1 &

@@ -67,6 +67,13 @@ class WebhookTest {
                 assertTrue(body.path("text").asText().contains(m), body.toString());
                 assertEquals(r.eventId(), body.path("alert").path("eventId").asText());
                 assertEquals("open", body.path("alert").path("status").asText());
+                // Links are absolute, under alert.public-url (its default here).
+                String alertId = body.path("alert").path("alertId").asText();
+                assertEquals("http://localhost:8085/#/alerts/" + alertId, body.path("dashboardUrl").asText());
+                assertTrue(body.path("alert").path("reportUrl").asText().startsWith("http://localhost:8085/api/v1/models/" + m
+                        + "/batches/b1/report"), body.toString());
+                assertTrue(body.path("text").asText().endsWith(" Report: " + body.path("alert").path("reportUrl").asText()
+                        + " Alert: http://localhost:8085/#/alerts/" + alertId), body.path("text").asText());
                 assertEquals("Basic " + Base64.getEncoder().encodeToString("hookuser:pa55".getBytes(StandardCharsets.UTF_8)),
                         r.authorization());
                 assertEquals("token=t0k3n&team=ops", r.query());

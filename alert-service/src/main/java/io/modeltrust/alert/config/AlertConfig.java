@@ -22,8 +22,9 @@ public interface AlertConfig {
     @WithDefault("0.05")
     double significanceAlpha();
 
-    /** Prefix of report links in alerts (e.g. https://monitoring.example.com); empty gives a path relative to this service. */
-    Optional<String> publicUrl();
+    /** Where users reach this service (e.g. https://monitoring.example.com): it prefixes every dashboard and API link in alert events and webhooks; env ALERT_PUBLIC_URL. */
+    @WithDefault("http://localhost:8085")
+    String publicUrl();
 
     /** Publish alert events from the outbox to Kafka; false holds them in the database (e.g. during a broker migration). */
     @WithDefault("true")

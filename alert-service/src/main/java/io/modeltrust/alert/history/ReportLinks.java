@@ -2,21 +2,49 @@ package io.modeltrust.alert.history;
 
 import io.modeltrust.alert.config.AlertConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Links to a batch's report, absolute when alert.public-url is set. */
+/**
+ * Links to a batch's report and to the dashboard's pages. Alert events and webhooks carry absolute
+ * ones, prefixed with alert.public-url, as their readers are elsewhere; the API's answers carry paths
+ * on this service, right wherever it is reached from.
+ */
 @ApplicationScoped
 public class ReportLinks {
 
     private final String base;
 
     public ReportLinks(AlertConfig config) {
-        this.base = config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse("");
+        String url = config.publicUrl().trim();
+        URI u;
+        try {
+            u = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("alert.public-url '" + url + "' is not a URL: " + e.getMessage());
+        }
+        if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null
+                || u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw new IllegalStateException("alert.public-url '" + url
+                    + "' must be an absolute http or https URL without query or fragment, e.g. https://monitoring.example.com");
+        }
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** The report's path on this service, for API answers. */
+    public String reportPath(String modelId, String batchId) {
+        return "/api/v1/models/" + encode(modelId) + "/batches/" + encode(batchId) + "/report";
+    }
+
+    /** The report's absolute URL, for notifications. */
     public String report(String modelId, String batchId) {
-        return base + "/api/v1/models/" + encode(modelId) + "/batches/" + encode(batchId) + "/report";
+        return base + reportPath(modelId, batchId);
+    }
+
+    /** The dashboard's page of an alert, absolute, for notifications. */
+    public String alertPage(String alertId) {
+        return base + "/#/alerts/" + encode(alertId);
     }
 
     private static String encode(String s) {

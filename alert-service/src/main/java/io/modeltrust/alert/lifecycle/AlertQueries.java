@@ -135,7 +135,7 @@ public class AlertQueries {
     }
 
     public AlertView view(AlertState a) {
-        return AlertView.of(a, links.report(a.modelId, a.batchId));
+        return AlertView.of(a, links.reportPath(a.modelId, a.batchId));
     }
 
     private List<AlertView> views(PreparedStatement ps) throws SQLException {

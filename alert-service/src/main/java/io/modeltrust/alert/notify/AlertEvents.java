@@ -22,8 +22,11 @@ public final class AlertEvents {
                 a.explanation, change.at(), a.occurrences, reportUrl);
     }
 
-    /** A Slack-compatible one-paragraph summary; every value in it is escaped ({@link SlackText}). */
-    public static String text(ChangeLog.Change change, AlertEvent e) {
+    /**
+     * A Slack-compatible one-paragraph summary, ending with the report link and {@code dashboardUrl}, the
+     * alert's page; every value in it is escaped ({@link SlackText}).
+     */
+    public static String text(ChangeLog.Change change, AlertEvent e, String dashboardUrl) {
         AlertState a = change.alert();
         StringBuilder sb = new StringBuilder();
         sb.append('[').append(esc(e.severity().toUpperCase(Locale.ROOT))).append("] ").append(esc(e.modelId())).append(": ")
@@ -46,7 +49,7 @@ public final class AlertEvents {
         if (change.reason() != null && change.transition().changesStatus()) {
             sb.append(" Why: ").append(esc(change.reason())).append(" (by ").append(esc(change.actor())).append(").");
         }
-        return sb.append(" Report: ").append(esc(e.reportUrl())).toString();
+        return sb.append(" Report: ").append(esc(e.reportUrl())).append(" Alert: ").append(esc(dashboardUrl)).toString();
     }
 
     private static String esc(String s) {

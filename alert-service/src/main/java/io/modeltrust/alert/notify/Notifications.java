@@ -63,7 +63,9 @@ public class Notifications {
                     }
                     if (body == null) {
                         ObjectNode node = Json.MAPPER.createObjectNode();
-                        node.put("text", AlertEvents.text(change, event));
+                        String page = links.alertPage(event.alertId());
+                        node.put("text", AlertEvents.text(change, event, page));
+                        node.put("dashboardUrl", page);
                         node.set("alert", Json.MAPPER.valueToTree(event));
                         body = Json.toString(node);
                     }

@@ -74,7 +74,7 @@ public class ModelResource {
         Map<String, List<AlertQueries.Brief>> open = alerts.openForBatches(modelId,
                 shown.stream().map(HistoryQueries.BatchEntry::batchId).toList());
         List<BatchView> body = shown.stream().map(b -> new BatchView(b.batchId(), b.at(), b.results(),
-                open.getOrDefault(b.batchId(), List.of()), links.report(modelId, b.batchId()))).toList();
+                open.getOrDefault(b.batchId(), List.of()), links.reportPath(modelId, b.batchId()))).toList();
         Response.ResponseBuilder r = Response.ok(body);
         if (more) {
             r.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("offset", skip + n).build() + ">; rel=\"next\"");

@@ -47,14 +47,14 @@ class AlertEventsTextTest {
                 "fixed <http://x|here>", true, Instant.parse("2026-11-21T10:00:00Z"));
         AlertEvent event = AlertEvents.of(change, "https://monitoring.example.com/r?a=1&b=<2>");
 
-        String text = AlertEvents.text(change, event);
+        String text = AlertEvents.text(change, event, "https://monitoring.example.com/#/alerts/" + a.alertId);
 
         assertFalse(text.contains("<") || text.contains(">"), text);
         for (String escaped : List.of("credit&lt;!channel&gt;", "fairness.&lt;!here&gt;",
                 "sex=&lt;http://evil.example|click me&gt; and 1 more", "disparateImpactRatio&lt;b&gt;",
                 "batch b1&amp;&lt;!everyone&gt;", "sex=&lt;female&gt; is 0.31 &amp; falling",
                 "Why: fixed &lt;http://x|here&gt; (by ops&lt;!subteam^S1&gt;)",
-                "Report: https://monitoring.example.com/r?a=1&amp;b=&lt;2&gt;")) {
+                "Report: https://monitoring.example.com/r?a=1&amp;b=&lt;2&gt; Alert: https://monitoring.example.com/#/alerts/")) {
             assertTrue(text.contains(escaped), escaped + " missing from: " + text);
         }
         // The event itself carries the values as they are; only the Slack text is escaped.
