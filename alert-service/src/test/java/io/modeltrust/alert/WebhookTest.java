@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +195,41 @@ class WebhookTest {
             assertEquals(1, refused.path("attempts").asInt(), "a refused target is not retried");
             assertTrue(refused.path("lastError").asText().contains("link-local"), refused.toString());
         } finally {
+            given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+        }
+    }
+
+    /**
+     * A tarpit channel holds its answers; deliveries of a later alert to another channel arrive while the
+     * tarpit's attempts are still unanswered (their attempt not yet recorded), not after them.
+     */
+    @Test
+    void aSlowWebhookHoldsUpOnlyItsOwnDeliveries() throws Exception {
+        String first = "hook-slow-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "hook-slow-" + UUID.randomUUID().toString().substring(0, 8);
+        CountDownLatch hold = new CountDownLatch(1);
+        try (WebhookReceiver tarpit = new WebhookReceiver(hold);
+             WebhookReceiver fast = new WebhookReceiver(0, 200);
+             ResultSender sender = new ResultSender()) {
+            given().contentType("application/json").body("""
+                    [{"id": "tarpit", "url": "%s", "secret": "s1"}, {"id": "fast", "url": "%s", "secret": "s2"}]
+                    """.formatted(tarpit.url(), fast.url())).put("/api/v1/notification-channels").then().statusCode(200);
+            sender.send(Results.fairness(first, "b1", T0, 0.3, 0.001));
+            Await.until("the first alerts' deliveries held by the tarpit", WAIT, () -> tarpit.arrived() == 2);
+            String held = given().get("/api/v1/alerts?modelId=" + first + "&severity=critical").path("[0].alertId");
+
+            sender.send(Results.fairness(second, "b1", T0, 0.3, 0.001));
+            Await.until("the second alerts' deliveries to the fast channel", WAIT, () -> mine(fast, second).size() == 2);
+            JsonNode stillHeld = delivery("tarpit", held);
+            assertEquals("pending", stillHeld.path("status").asText(), stillHeld.toString());
+            assertEquals(0, stillHeld.path("attempts").asInt(), "the tarpit's attempt has not ended: " + stillHeld);
+            assertTrue(tarpit.requests().isEmpty(), "the tarpit has answered nothing yet");
+
+            hold.countDown();
+            Await.until("the tarpit's deliveries answered", WAIT,
+                    () -> "delivered".equals(delivery("tarpit", held).path("status").asText()));
+        } finally {
+            hold.countDown();
             given().contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
         }
     }

@@ -40,7 +40,7 @@ public interface AlertConfig {
 
     /**
      * How long a replica's claim on an outbox event or a webhook delivery lasts before another replica may
-     * take the work over (the claimer died); longer than publish-timeout and webhook.timeout.
+     * take the work over (the claimer died); longer than publish-timeout and twice webhook.timeout.
      */
     @WithDefault("2m")
     Duration claimLease();
@@ -73,6 +73,14 @@ public interface AlertConfig {
         /** Connect and response timeout of one delivery attempt. */
         @WithDefault("5s")
         Duration timeout();
+
+        /** Deliveries being sent at once, each on a thread of its own. */
+        @WithDefault("32")
+        int maxInFlight();
+
+        /** Deliveries to one channel being sent at once: a slow webhook takes no more sending threads than this. */
+        @WithDefault("4")
+        int perChannelInFlight();
 
         /** How often due deliveries are polled when no commit has signalled new ones. */
         @WithDefault("1s")

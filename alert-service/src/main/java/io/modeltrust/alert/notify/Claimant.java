@@ -21,7 +21,8 @@ public class Claimant {
     public Claimant(AlertConfig config) {
         // A lease shorter than the wait it covers would let a second replica take over work still in flight.
         requireLonger(config.claimLease(), "alert.publish-timeout", config.publishTimeout());
-        requireLonger(config.claimLease(), "alert.webhook.timeout", config.webhook().timeout());
+        // A delivery attempt may last twice the timeout (connecting, then answering).
+        requireLonger(config.claimLease(), "twice alert.webhook.timeout", config.webhook().timeout().multipliedBy(2));
         this.lease = config.claimLease();
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Due webhook deliveries claimed by one replica with a lease. The claim is one short statement, its
@@ -31,8 +32,18 @@ public final class DeliveryClaims {
             UPDATE webhook_deliveries SET lease_owner = ?, lease_until = now() + ? * interval '1 millisecond'
             WHERE id IN (
               SELECT id FROM webhook_deliveries
-              WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until <= now())
-              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+              WHERE id IN (
+                SELECT r.id FROM (
+                  SELECT d.id, d.channel_id, d.next_attempt_at,
+                         row_number() OVER (PARTITION BY d.channel_id ORDER BY d.next_attempt_at, d.id) AS n
+                  FROM webhook_deliveries d
+                  WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+                    AND (d.lease_until IS NULL OR d.lease_until <= now())) r
+                LEFT JOIN unnest(?::text[], ?::int[]) AS busy(channel_id, room) ON busy.channel_id = r.channel_id
+                WHERE r.n <= COALESCE(busy.room, ?)
+                ORDER BY r.next_attempt_at, r.id LIMIT ?)
+              AND status = 'pending' AND (lease_until IS NULL OR lease_until <= now())
+              FOR UPDATE SKIP LOCKED)
             RETURNING id, channel_id, event_id, body, attempts""";
 
     private DeliveryClaims() {
@@ -40,11 +51,31 @@ public final class DeliveryClaims {
 
     /** Claims up to {@code limit} due deliveries for {@code owner} until now + {@code lease}, the longest due first. */
     public static List<Claimed> claim(Connection c, String owner, Duration lease, int limit) throws SQLException {
+        return claim(c, owner, lease, limit, limit, Map.of());
+    }
+
+    /**
+     * As {@link #claim(Connection, String, Duration, int)}, at most {@code perChannel} of one channel, and
+     * of a channel in {@code room} at most that many: a channel whose webhook is slow, with sends in
+     * flight, then cannot take the claim from the others however many of its deliveries are due.
+     */
+    public static List<Claimed> claim(Connection c, String owner, Duration lease, int limit, int perChannel,
+                                      Map<String, Integer> room) throws SQLException {
         List<Claimed> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setString(1, owner);
             ps.setLong(2, lease.toMillis());
-            ps.setInt(3, limit);
+            String[] channels = new String[room.size()];
+            Integer[] rooms = new Integer[room.size()];
+            int i = 0;
+            for (Map.Entry<String, Integer> e : room.entrySet()) {
+                channels[i] = e.getKey();
+                rooms[i++] = e.getValue();
+            }
+            ps.setArray(3, c.createArrayOf("text", channels));
+            ps.setArray(4, c.createArrayOf("int4", rooms));
+            ps.setInt(5, perChannel);
+            ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));

@@ -9,12 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,15 +18,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Sends queued webhook deliveries on its own thread, a round of due ones in parallel, and records
- * each attempt. A failure is retried after 1×, 2×, 4×… the initial backoff until the attempts run
- * out; the result pipeline never waits for any of it. Replicas on one database claim the deliveries
- * they send ({@link DeliveryClaims}), so a webhook gets each attempt once.
+ * Sends queued webhook deliveries and records each attempt. A failure is retried after 1×, 2×, 4×…
+ * the initial backoff until the attempts run out; the result pipeline never waits for any of it.
+ * Each delivery is sent on a thread of its own (at most alert.webhook.max-in-flight at once, at most
+ * alert.webhook.per-channel-in-flight to one channel) and recorded when it ends, so a slow webhook
+ * holds up only its own deliveries: the claiming thread goes on with the other channels'. Replicas on
+ * one database claim the deliveries they send ({@link DeliveryClaims}), so a webhook gets each attempt once.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -57,13 +57,28 @@ public class DeliveryWorker {
     @Inject
     WebhookTargets targets;
 
-    private HttpClient http;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, Integer> inFlightByChannel = new ConcurrentHashMap<>();
+    private WebhookSender sender;
+    private ExecutorService sending;
     private BackgroundLoop loop;
 
     void start(@Observes StartupEvent ev) {
-        http = HttpClient.newBuilder().connectTimeout(config.webhook().timeout()).build();
-        loop = new BackgroundLoop("webhook-delivery", this::round, config.webhook().pollInterval());
-        if (config.webhook().enabled()) {
+        AlertConfig.Webhook webhook = config.webhook();
+        if (webhook.maxInFlight() < 1 || webhook.perChannelInFlight() < 1) {
+            throw new IllegalStateException("alert.webhook.max-in-flight and per-channel-in-flight must be at least 1");
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(webhook.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        sender = new WebhookSender(http, targets::policy, webhook.timeout());
+        AtomicInteger threads = new AtomicInteger();
+        sending = Executors.newFixedThreadPool(webhook.maxInFlight(), r -> {
+            Thread t = new Thread(r, "webhook-send-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new BackgroundLoop("webhook-delivery", this::round, webhook.pollInterval());
+        if (webhook.enabled()) {
             loop.start();
         }
     }
@@ -71,6 +86,9 @@ public class DeliveryWorker {
     void stop(@Observes ShutdownEvent ev) {
         if (loop != null) {
             loop.stop();
+        }
+        if (sending != null) {
+            sending.shutdownNow(); // unfinished attempts are retried when their claims run out
         }
     }
 
@@ -81,36 +99,22 @@ public class DeliveryWorker {
     }
 
     private record Due(DeliveryClaims.Claimed claim, String url, String secret) {
-        long id() {
-            return claim.id();
-        }
-
-        String channelId() {
-            return claim.channelId();
-        }
     }
 
-    /** {@code last}: not worth retrying (the channel is gone, or its target refused). */
-    private record Outcome(Due due, int status, String error, boolean last) {
-        Outcome(Due due, int status, String error) {
-            this(due, status, error, false);
-        }
-
-        boolean delivered() {
-            return error == null && status >= 200 && status < 300;
-        }
-    }
-
+    /** Claims what the free sending slots can take, hands each to a sending thread, and says when to look again. */
     private Duration round() {
-        List<Due> due = Jdbc.call(this::claim);
-        List<CompletableFuture<Outcome>> sends = new ArrayList<>(due.size());
+        Duration poll = config.webhook().pollInterval();
+        int limit = Math.min(ROUND, config.webhook().maxInFlight() - inFlight.get());
+        if (limit <= 0) {
+            return poll; // a send that ends wakes the loop
+        }
+        List<Due> due = Jdbc.call(() -> claim(limit));
         for (Due d : due) {
-            sends.add(send(d));
+            inFlight.incrementAndGet();
+            inFlightByChannel.merge(d.claim().channelId(), 1, Integer::sum);
+            sending.execute(() -> deliver(d));
         }
-        for (CompletableFuture<Outcome> f : sends) {
-            Jdbc.call(() -> record(f.join()));
-        }
-        if (due.size() == ROUND) {
+        if (due.size() == limit) {
             return Duration.ZERO;
         }
         Instant next = Jdbc.call(() -> {
@@ -118,56 +122,22 @@ public class DeliveryWorker {
                 return DeliveryClaims.nextDue(c);
             }
         });
-        Duration poll = config.webhook().pollInterval();
         if (next == null) {
             return poll;
         }
         Duration untilNext = Duration.between(Instant.now(), next);
-        return untilNext.isNegative() || untilNext.isZero() ? Duration.ofMillis(1)
-                : (untilNext.compareTo(poll) < 0 ? untilNext : poll);
+        // A due delivery left unclaimed belongs to a channel without room: a send that ends wakes the loop.
+        return untilNext.isNegative() || untilNext.isZero() ? poll : (untilNext.compareTo(poll) < 0 ? untilNext : poll);
     }
 
-    private CompletableFuture<Outcome> send(Due d) {
-        if (d.url() == null) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "channel no longer configured", true));
-        }
-        URI url;
-        try {
-            url = URI.create(d.url());
-            // Checked again as sent: a name may resolve elsewhere now than when the channel was saved. The
-            // HTTP client's lookup that follows is answered from the JVM's address cache this one filled.
-            targets.policy().check(url);
-        } catch (TargetPolicy.Refused e) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "refused: " + e.getMessage(), true));
-        } catch (UnknownHostException e) {
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "unknown host " + e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            // The message would repeat the URL, credentials and all.
-            return CompletableFuture.completedFuture(new Outcome(d, 0, "the channel's URL is not a valid URI", true));
-        }
-        byte[] body = d.claim().body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(UrlSecrets.withoutUserInfo(url))
-                .timeout(config.webhook().timeout())
-                .header("Content-Type", "application/json")
-                .header(WebhookSigner.HEADER, WebhookSigner.sign(d.secret(), body))
-                .header("X-Alert-Event-Id", d.claim().eventId())
-                .header("X-Delivery-Id", Long.toString(d.id()))
-                .header("X-Delivery-Attempt", Integer.toString(d.claim().attempts() + 1))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        String authorization = UrlSecrets.basicAuthorization(url);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> new Outcome(d, r.statusCode(), null))
-                .exceptionally(t -> new Outcome(d, 0, UrlSecrets.scrub(t.getCause() == null ? t.toString()
-                        : t.getCause().toString())));
-    }
-
-    /** Claims a round of due deliveries (one short statement) and reads their channels' current url and secret. */
-    private List<Due> claim() throws SQLException {
+    /** Claims due deliveries (one short statement) within each channel's room, with their channels' current url and secret. */
+    private List<Due> claim(int limit) throws SQLException {
+        int perChannel = config.webhook().perChannelInFlight();
+        Map<String, Integer> room = new HashMap<>();
+        inFlightByChannel.forEach((channel, n) -> room.put(channel, Math.max(0, perChannel - n)));
         try (Connection c = dataSource.getConnection()) {
-            List<DeliveryClaims.Claimed> claimed = DeliveryClaims.claim(c, claimant.id(), claimant.lease(), ROUND);
+            List<DeliveryClaims.Claimed> claimed = DeliveryClaims.claim(c, claimant.id(), claimant.lease(), limit,
+                    perChannel, room);
             if (claimed.isEmpty()) {
                 return List.of();
             }
@@ -182,8 +152,26 @@ public class DeliveryWorker {
         }
     }
 
-    private Void record(Outcome o) throws SQLException {
-        int attempts = o.due().claim().attempts() + 1;
+    private void deliver(Due d) {
+        DeliveryClaims.Claimed claim = d.claim();
+        try {
+            WebhookSender.Outcome o = sender.send(new WebhookSender.Attempt(claim.id(), claim.eventId(),
+                    claim.attempts() + 1, claim.body(), d.url(), d.secret()));
+            Jdbc.call(() -> record(claim, o));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the claim runs out and the delivery is retried
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook %s delivery %d: the attempt could not be recorded (%s); retried when its claim runs out",
+                    claim.channelId(), claim.id(), e.getMessage());
+        } finally {
+            inFlightByChannel.computeIfPresent(claim.channelId(), (k, n) -> n <= 1 ? null : n - 1);
+            inFlight.decrementAndGet();
+            wake();
+        }
+    }
+
+    private Void record(DeliveryClaims.Claimed claim, WebhookSender.Outcome o) throws SQLException {
+        int attempts = claim.attempts() + 1;
         String status;
         Instant next = Instant.now();
         if (o.delivered()) {
@@ -195,19 +183,18 @@ public class DeliveryWorker {
             next = Times.plus(next, backoff(attempts));
         }
         String outcome = o.delivered() ? "delivered" : ("failed".equals(status) ? "failed" : "retry");
-        registry.counter("alert.webhook.deliveries", "channel", o.due().channelId(), "outcome", outcome).increment();
+        registry.counter("alert.webhook.deliveries", "channel", claim.channelId(), "outcome", outcome).increment();
         if (!o.delivered()) {
-            registry.counter("alert.webhook.failures", "channel", o.due().channelId()).increment();
-            LOG.infof("webhook %s delivery %d attempt %d failed (%s); %s", o.due().channelId(), o.due().id(), attempts,
-                    o.error() != null ? o.error() : "HTTP " + o.status(), "failed".equals(status) ? "giving up" : "will retry");
+            registry.counter("alert.webhook.failures", "channel", claim.channelId()).increment();
+            LOG.infof("webhook %s delivery %d attempt %d failed (%s); %s", claim.channelId(), claim.id(), attempts,
+                    o.problem(), "failed".equals(status) ? "giving up" : "will retry");
         }
         DeliveryClaims.Attempt attempt = new DeliveryClaims.Attempt(status, attempts, next,
-                o.status() > 0 ? o.status() : null,
-                o.delivered() ? null : (o.error() != null ? o.error() : "HTTP " + o.status()));
+                o.status() > 0 ? o.status() : null, o.problem());
         try (Connection c = dataSource.getConnection()) {
-            if (!DeliveryClaims.finish(c, claimant.id(), o.due().id(), attempt)) {
+            if (!DeliveryClaims.finish(c, claimant.id(), claim.id(), attempt)) {
                 LOG.warnf("webhook %s delivery %d: the claim ran out during the attempt and another replica holds it now",
-                        o.due().channelId(), o.due().id());
+                        claim.channelId(), claim.id());
             }
         }
         return null;

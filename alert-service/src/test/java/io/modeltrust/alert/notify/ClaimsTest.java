@@ -190,6 +190,37 @@ class ClaimsTest {
         }
     }
 
+    @Test
+    void aChannelWithoutRoomCannotTakeTheClaimFromTheOthers() throws SQLException {
+        try (Connection c = schema.connect(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO webhook_deliveries (channel_id, event_id, alert_id, body, status, attempts, next_attempt_at,
+                  created_at, updated_at) VALUES (?, ?, gen_random_uuid(), '{}', 'pending', 0, now() - ? * interval '1 second',
+                  now(), now())""")) {
+            for (int i = 0; i < 10; i++) { // the slow channel's deliveries are the longest due
+                ps.setString(1, "slow");
+                ps.setString(2, "s" + i);
+                ps.setInt(3, 100 - i);
+                ps.addBatch();
+            }
+            for (int i = 0; i < 2; i++) {
+                ps.setString(1, "fast");
+                ps.setString(2, "f" + i);
+                ps.setInt(3, 10 - i);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+
+            List<DeliveryClaims.Claimed> full = DeliveryClaims.claim(c, "A", LEASE, 20, 4, Map.of("slow", 0));
+            assertEquals(List.of("fast", "fast"), full.stream().map(DeliveryClaims.Claimed::channelId).toList());
+            List<DeliveryClaims.Claimed> some = DeliveryClaims.claim(c, "A", LEASE, 20, 4, Map.of("slow", 1));
+            assertEquals(List.of("slow"), some.stream().map(DeliveryClaims.Claimed::channelId).toList());
+            assertEquals("s0", some.get(0).eventId(), "the longest due first");
+            List<DeliveryClaims.Claimed> capped = DeliveryClaims.claim(c, "A", LEASE, 20, 4, Map.of());
+            assertEquals(List.of("s1", "s2", "s3", "s4"), capped.stream().map(DeliveryClaims.Claimed::eventId).toList(),
+                    "at most per-channel of one channel");
+        }
+    }
+
     private interface Claimer {
         Callable<List<Long>> as(String owner);
     }
