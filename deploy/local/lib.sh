@@ -253,10 +253,7 @@ build_services() {
   fi
 }
 
-# The services' host:port list for alert-service, which never sends a webhook to one of them; a local
-# webhook receiver on 127.0.0.1 is allowed (ALERT_WEBHOOK_ALLOWED_HOSTS, docs/security.md), and the links
-# in alert-service's notifications point at the port it is started on (ALERT_PUBLIC_URL; the other
-# services ignore these variables).
+# The services' host:port list for alert-service, which never sends a webhook to one of them.
 platform_services() {
   local entry out=""
   for entry in $SERVICES; do out="$out${out:+,}127.0.0.1:${entry##*:}"; done
@@ -270,14 +267,19 @@ start_service() { # name port [instance]: instance (default: name) names the pid
   if pid_alive "$pidfile"; then log "$inst already running (pid $(cat "$pidfile"))"; return 0; fi
   port_open 127.0.0.1 "$port" && die "port $port is taken by a process this script did not start"
   log "starting $inst on :$port"
+  # alert-service alone: a local webhook receiver on 127.0.0.1 is allowed, the platform's own ports never
+  # are (docs/security.md, "Webhook targets"), and its notifications link to the port it starts on.
+  local own=()
+  if [ "$svc" = alert-service ]; then
+    own=("ALERT_WEBHOOK_ALLOWED_HOSTS=${ALERT_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
+      "ALERT_WEBHOOK_PLATFORM_SERVICES=${ALERT_WEBHOOK_PLATFORM_SERVICES:-$(platform_services)}"
+      "ALERT_PUBLIC_URL=${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}")
+  fi
   QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" \
   API_KEYS="${MT_API_KEYS:-}" \
-  ALERT_WEBHOOK_ALLOWED_HOSTS="${ALERT_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}" \
-  ALERT_PUBLIC_URL="${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}" \
-  ALERT_WEBHOOK_PLATFORM_SERVICES="${ALERT_WEBHOOK_PLATFORM_SERVICES:-$(platform_services)}" \
-  nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+  env ${own[@]+"${own[@]}"} nohup java ${MT_SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$RUN_DIR/logs/$inst.log" 2>&1 &
   echo $! > "$pidfile"
 }
