@@ -1071,8 +1071,10 @@ class IngestFuzzTest {
                 Table t = g.production(2, false);
                 cases.add(new FuzzCase(cat, "at=" + at, CSV, render(g, t, Format.CSV_BODY)).at(at).reject(400));
             }
+            // Not 1970 itself: the metric services of the same build analyse what this test publishes, and the alert
+            // service's retention test counts on no batch older than 2001 in the shared test database.
             for (String at : List.of("2026-11-21T10:00:00Z", "2026-11-21T10:00:00+05:30", "2026-11-21T10:00:00.123456789Z",
-                    "1970-01-01T00:00:00Z", "2199-12-31T23:59:59Z", "")) {
+                    "2199-12-31T23:59:59Z", "")) {
                 Table t = g.production(2, false);
                 cases.add(new FuzzCase(cat, "at=" + abbreviate(at), CSV, render(g, t, Format.CSV_BODY)).at(at).accept(t));
             }
