@@ -228,6 +228,18 @@ ensure_numpy() { # the fault suite and the TLS check generate their batches with
   /usr/bin/python3 -c 'import numpy' 2>/dev/null || die "/usr/bin/python3 with numpy is needed (apt-get install python3-numpy)"
 }
 
+ensure_python_client() { # the Python client's tests (clients/python) need /usr/bin/python3 with pytest, requests and pandas
+  local check='import pytest, requests, pandas, numpy'
+  /usr/bin/python3 -c "$check" 2>/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing python3-pytest, python3-requests and python3-pandas for the Python client tests (apt-get)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pytest python3-requests python3-pandas >/dev/null; } \
+      || log "could not install the Python client's test dependencies"
+  fi
+  /usr/bin/python3 -c "$check" 2>/dev/null \
+    || die "/usr/bin/python3 with pytest, requests and pandas is needed (apt-get install python3-pytest python3-requests python3-pandas)"
+}
+
 built_services() { # services that exist beyond an empty shell
   local entry
   for entry in $SERVICES; do

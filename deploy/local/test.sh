@@ -42,6 +42,11 @@ else
   # What once made the platform confidently wrong (pandas' "1.0" labels, bad values, raw-score estimates)
   scenario_java TrustCheck --ingest "http://127.0.0.1:$((PORT_BASE + 1))" --alerts "http://127.0.0.1:$((PORT_BASE + 5))" \
     --wait-seconds "${E2E_WAIT_SECONDS:-300}" || die "trust check failed"
+  # The Python client (clients/python): its unit tests, and its integration tests against this platform with the write key
+  ensure_python_client
+  MODELTRUST_URL="http://127.0.0.1:$((PORT_BASE + 1))" MODELTRUST_ALERTS_URL="http://127.0.0.1:$((PORT_BASE + 5))" \
+    MODELTRUST_API_KEY="$MT_API_KEY" /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/clients/python/tests" \
+    || die "Python client tests failed"
 
   expect_status() { # expected-code description curl-args...
     local want=$1 what=$2; shift 2
