@@ -34,11 +34,12 @@ final class LinkCheck {
     private static final Set<String> NOT_DOCUMENTS = Set.of("target", "node_modules", "bench-results", "backups");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     /**
-     * Text that sends the reader outside the checkout: the sibling shared folder, or the contract and
-     * metrics documents kept there. The repository's own versions are docs/api.md and docs/metrics.md.
+     * Text that sends the reader to what only the authors' machine has: its /work/shared folder, or the
+     * contract and metrics documents kept there (the repository's own are docs/api.md and docs/metrics.md).
+     * Naming ../shared/data as where the optional UCI data sets may lie is fine; linking there is not.
      */
     private static final Pattern OUTSIDE_REFERENCE = Pattern.compile(
-            "(?:\\.\\./)+shared\\b|/work/shared\\b|\\bCONTRACT\\.md\\b|\\bMETRICS\\.md\\b");
+            "/work/shared\\b|\\bCONTRACT\\.md\\b|\\bMETRICS\\.md\\b");
 
     private final Path root;
     private final Map<Path, MarkdownDoc> parsed = new HashMap<>();

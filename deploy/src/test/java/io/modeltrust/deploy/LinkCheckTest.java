@@ -79,17 +79,23 @@ class LinkCheckTest {
         assertTrue(all.contains("README.md:2: [data](/work/shared/data/german.data): no such file"), all);
         assertTrue(all.contains("README.md:3: [build](deploy/target/report.txt): points into target/"), all);
         assertTrue(all.contains("README.md:4: [file](file:///etc/passwd): not a repository path"), all);
-        // The prose check names the shared folder and the contract kept there, on lines 1 and 2.
-        assertTrue(all.contains("README.md:1: '../shared' is outside the repository"), all);
+        // The prose check names the contract and the machine's shared folder, on lines 1 and 2.
         assertTrue(all.contains("README.md:1: 'CONTRACT.md' is outside the repository"), all);
         assertTrue(all.contains("README.md:2: '/work/shared' is outside the repository"), all);
     }
 
     @Test
-    void theSharedFolderNamedInProseFails() throws IOException {
-        write("docs/metrics.md", "# Metrics\n\nDefined in METRICS.md; the data lives in `../shared/data`.\n");
+    void theSharedDocumentsNamedInProseFail() throws IOException {
+        write("docs/metrics.md", """
+                # Metrics
+
+                Defined in METRICS.md, see `/work/shared/CONTRACT.md`.
+                The optional data sets may lie in `../shared/data` beside the checkout.
+                """);
         List<String> problems = problems();
-        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(List.of("docs/metrics.md:3: 'METRICS.md' is outside the repository (a reader has only the checkout)",
+                "docs/metrics.md:3: '/work/shared' is outside the repository (a reader has only the checkout)",
+                "docs/metrics.md:3: 'CONTRACT.md' is outside the repository (a reader has only the checkout)"), problems);
     }
 
     @Test
