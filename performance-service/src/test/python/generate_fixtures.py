@@ -7,7 +7,7 @@ Needs scikit-learn 1.2.1, scipy 1.10.1, statsmodels 0.13.5, numpy 1.24. Determin
 Writes performance-service/src/test/resources/fixtures/performance-*.json. In the JSON, NaN inside an
 input array is written as null; an absent metric is null.
 
-The German Credit case (/work/shared/data/german.data, or $SHARED_DATA_DIR) stores only computed
+The German Credit case (german.data in ../shared/data beside the repository, or $SHARED_DATA_DIR) stores only computed
 figures: the LogisticRegression scores per row and the expected metrics. The Java test reads the labels
 and features from the data file itself; without the file the case is skipped here and there.
 """
@@ -516,7 +516,8 @@ GERMAN_SPLIT = 700
 
 
 def german_case():
-    base = os.environ.get("SHARED_DATA_DIR", "/work/shared/data")
+    repo_root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", ".."))
+    base = os.environ.get("SHARED_DATA_DIR", os.path.join(os.path.dirname(repo_root), "shared", "data"))
     path = os.path.join(base, "german.data")
     if not os.path.exists(path):
         print("SKIP German Credit fixture: %s not found" % path, file=sys.stderr)

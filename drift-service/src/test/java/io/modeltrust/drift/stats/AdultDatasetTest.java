@@ -1,9 +1,11 @@
 package io.modeltrust.drift.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.service.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,18 +37,14 @@ class AdultDatasetTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path dir = Fixtures.sharedDataDir();
-        Path train = dir.resolve("adult.data");
-        Path test = dir.resolve("adult.test");
-        if (!Files.isRegularFile(train) || !Files.isRegularFile(test)) {
-            skipReason = "UCI Adult not found under " + dir + " (set -Dshared.data.dir); Adult drift checks skipped";
+        skipReason = SharedData.missing("UCI Adult", "adult.data", "adult.test");
+        if (skipReason != null) {
             return;
         }
+        Path train = SharedData.dir().resolve("adult.data");
+        Path test = SharedData.dir().resolve("adult.test");
         fixture = Fixtures.load("drift_adult.json");
-        if (fixture == null) {
-            skipReason = "fixtures/drift_adult.json absent (generate_fixtures.py ran without the data)";
-            return;
-        }
+        assertNotNull(fixture, "fixtures/drift_adult.json is committed: regenerate it with the data present");
         reference = read(train);
         production = read(test);
     }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Fixture loading, the generator shared with generate_fixtures.py, and METRICS.md tolerances. */
 final class Fixtures {
@@ -34,22 +32,6 @@ final class Fixtures {
         }
     }
 
-    /**
-     * The {@code shared.data.dir} system property (set by the parent pom's surefire config), else
-     * ../shared/data relative to the repository root (the directory holding drift-service/).
-     */
-    static Path sharedDataDir() {
-        String prop = System.getProperty("shared.data.dir");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop).toAbsolutePath().normalize();
-        }
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isDirectory(root.resolve("drift-service"))) {
-            root = root.getParent();
-        }
-        Path base = root == null ? Path.of("").toAbsolutePath() : root;
-        return base.resolve("../shared/data").normalize();
-    }
 
     // ------------------------------------------------------------------ data
 

@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -43,21 +40,6 @@ final class FixtureSupport {
         }
     }
 
-    /** shared.data.dir, else ../shared/data beside the repository root; null when absent. */
-    static Path sharedDataDir() {
-        String configured = System.getProperty("shared.data.dir");
-        if (configured != null) {
-            Path p = Paths.get(configured);
-            return Files.isDirectory(p) ? p : null;
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("fairness-service")) && Files.exists(dir.resolve("pom.xml"))) {
-                Path p = dir.resolve("../shared/data").normalize();
-                return Files.isDirectory(p) ? p : null;
-            }
-        }
-        return null;
-    }
 
     // ---- inputs ---------------------------------------------------------------------------
 

@@ -2,9 +2,11 @@ package io.modeltrust.fairness.metrics;
 
 import static io.modeltrust.fairness.metrics.FixtureSupport.assertMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.service.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +21,11 @@ class GermanCreditFixtureTest {
 
     @Test
     void germanCreditFiguresMatchReference() throws IOException {
-        Path dir = FixtureSupport.sharedDataDir();
-        assumeTrue(dir != null && Files.exists(dir.resolve("german.data")),
-                "German Credit data not found (set -Dshared.data.dir or provide ../shared/data): skipped");
+        String missing = SharedData.missing("UCI German Credit", "german.data");
+        assumeTrue(missing == null, missing);
+        Path dir = SharedData.dir();
         JsonNode fixture = FixtureSupport.fixture("fairness_german.json");
-        assumeTrue(fixture != null, "fixtures/fairness_german.json not generated (data was absent): skipped");
+        assertNotNull(fixture, "fixtures/fairness_german.json is committed: regenerate it with the data present");
 
         List<String[]> rows = Files.readAllLines(dir.resolve("german.data")).stream()
                 .filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+")).toList();

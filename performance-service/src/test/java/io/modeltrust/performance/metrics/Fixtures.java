@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,28 +35,7 @@ final class Fixtures {
         }
     }
 
-    /** Fixture file that exists only when the shared data was present at generation time. */
-    static JsonNode loadOptional(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            return in == null ? null : MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** shared.data.dir, else ../shared/data relative to the repo root (tried from module and repo dir). */
-    static Path sharedData() {
-        String prop = System.getProperty("shared.data.dir");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        for (Path candidate : List.of(Path.of("..", "..", "shared", "data"), Path.of("..", "shared", "data"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 
     static double[] doubles(JsonNode array) {
         double[] out = new double[array.size()];

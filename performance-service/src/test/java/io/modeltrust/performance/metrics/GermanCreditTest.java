@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.service.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,26 +16,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * German Credit (UCI statlog): labels and features come from /work/shared/data/german.data, the
- * LogisticRegression scores and expected figures from the fixture. Rows [0, split) are the reference,
- * the rest the batch.
+ * German Credit (UCI statlog): labels and features come from german.data in the shared data folder
+ * (never copied into the repository; each test skips without it), the LogisticRegression scores and
+ * expected figures from the committed fixture. Rows [0, split) are the reference, the rest the batch.
  */
 class GermanCreditTest {
 
     private static JsonNode fixture;
     private static List<String[]> rows;
+    private static String skipReason;
 
     @BeforeAll
     static void load() throws IOException {
-        Path data = Fixtures.sharedData();
-        assumeTrue(data != null && Files.exists(data.resolve("german.data")),
-                "German Credit skipped: german.data not found (set -Dshared.data.dir)");
-        JsonNode file = Fixtures.loadOptional("performance-german.json");
-        assumeTrue(file != null, "German Credit skipped: performance-german.json was not generated");
-        fixture = file.get("case");
+        skipReason = SharedData.missing("UCI German Credit", "german.data");
+        if (skipReason != null) {
+            return;
+        }
+        Path data = SharedData.dir();
+        fixture = Fixtures.load("performance-german.json").get("case");
         rows = new ArrayList<>();
         for (String line : Files.readAllLines(data.resolve("german.data"))) {
             if (!line.isBlank()) {
@@ -42,6 +45,12 @@ class GermanCreditTest {
             }
         }
         assertEquals(fixture.get("score").size(), rows.size(), "german.data rows vs fixture scores");
+    }
+
+    /** Per test rather than in @BeforeAll so that surefire lists each skipped test with the reason. */
+    @BeforeEach
+    void requireData() {
+        assumeTrue(skipReason == null, skipReason);
     }
 
     private static boolean[] actual(int from, int to) {
