@@ -5,7 +5,7 @@ Run from the repository root with the Debian SciPy stack:
 
     /usr/bin/python3 drift-service/src/test/python/generate_fixtures.py
 
-Reference implementations (METRICS.md "Drift" and "Data quality"): scipy 1.10.1
+Reference implementations (docs/metrics.md "Drift" and "Data quality"): scipy 1.10.1
 (ks_2samp, kstwo, special.smirnov, chi2_contingency, spatial.distance.jensenshannon,
 wasserstein_distance), numpy 1.24 (quantile, searchsorted, std) and statsmodels 0.13.5
 (multipletests fdr_bh).

@@ -1,4 +1,4 @@
-"""Reference implementation of METRICS.md "Fairness" for the golden fixtures and the Python baseline.
+"""Reference implementation of docs/metrics.md "Fairness" for the golden fixtures and the Python baseline.
 
 Written independently of the Java code with pandas, scikit-learn, scipy and statsmodels, and
 mirroring the choices the Java engine documents (io.modeltrust.fairness.metrics):

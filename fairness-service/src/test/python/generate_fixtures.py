@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden fixtures for the fairness metrics (METRICS.md "Fairness").
+"""Golden fixtures for the fairness metrics (docs/metrics.md "Fairness").
 
 Run from the repository root:  /usr/bin/python3 fairness-service/src/test/python/generate_fixtures.py
 Writes fairness-service/src/test/resources/fixtures/fairness_cases.json and, when the German

@@ -33,7 +33,7 @@ def all_metrics(classes, y, p, s):
 
 
 def calibrate(truth, s):
-    """METRICS.md "Calibration": one isotonic fit per class (one-vs-rest), rows renormalised to sum to 1."""
+    """docs/metrics.md "Calibration": one isotonic fit per class (one-vs-rest), rows renormalised to sum to 1."""
     out = np.empty_like(s)
     for c in range(s.shape[1]):
         iso = IsotonicRegression(out_of_bounds="clip", y_min=0, y_max=1)

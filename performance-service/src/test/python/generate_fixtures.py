@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Golden fixtures for io.modeltrust.performance.metrics (METRICS.md "Performance").
+"""Golden fixtures for io.modeltrust.performance.metrics (docs/metrics.md "Performance").
 
 Run from the repo root:  /usr/bin/python3 performance-service/src/test/python/generate_fixtures.py
 Needs scikit-learn 1.2.1, scipy 1.10.1, statsmodels 0.13.5, numpy 1.24. Deterministic (seeded).
@@ -226,7 +226,7 @@ def regression_cases(rng):
 # ---------------------------------------------------------------- CBPE
 
 def cbpe_expected(yhat, s):
-    """numpy CBPE, METRICS.md: expected confusion matrix from calibrated scores."""
+    """numpy CBPE, docs/metrics.md: expected confusion matrix from calibrated scores."""
     yhat = np.asarray(yhat, dtype=bool)
     s = np.asarray(s, dtype=float)
     keep = ~np.isnan(s)
@@ -268,7 +268,7 @@ def cbpe_cases(rng):
 # ---------------------------------------------------------------- isotonic calibration (CBPE)
 
 def isotonic_fit(s, y):
-    """METRICS.md "Calibration": sklearn's isotonic regression of the label on the score, finite scores only."""
+    """docs/metrics.md "Calibration": sklearn's isotonic regression of the label on the score, finite scores only."""
     s = np.asarray(s, dtype=float)
     y = np.asarray(y, dtype=bool)
     keep = np.isfinite(s)
@@ -580,7 +580,7 @@ def pipeline_case():
     rest of A. Estimates are made from scores calibrated on the reference (isotonic), and compared with
     the reference's own estimate (baselineEstimated). Expected: baseline, A rev 1 (estimate only), A rev 2 (after labels1), A rev 3 (after
     labels2), B rev 1, B rev 2. Regression: reference; batch C (800 rows, worse for high r1) without
-    labels; labels3 = all of C's ids + 3 unknown. Worst slices as METRICS.md / SliceAnalysis define them.
+    labels; labels3 = all of C's ids + 3 unknown. Worst slices as docs/metrics.md / SliceAnalysis define them.
     """
     rng = np.random.default_rng(20261121)
     cats = ["north", "south", "east", "west"]

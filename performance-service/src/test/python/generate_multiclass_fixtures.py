@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Golden fixtures for io.modeltrust.performance.metrics.MulticlassMetrics and MulticlassEstimate
-(METRICS.md "Multiclass performance", "Multiclass estimation").
+(docs/metrics.md "Multiclass performance", "Multiclass estimation").
 
 Run from the repo root:  /usr/bin/python3 performance-service/src/test/python/generate_multiclass_fixtures.py
 Needs scikit-learn 1.2.1, statsmodels 0.13.5, numpy 1.24. Deterministic (seeded).
@@ -10,14 +10,14 @@ Writes performance-service/src/test/resources/fixtures/performance-multiclass.js
 (declared order), NaN written as null, or null when the case has no scores. An absent metric is null.
 
 Besides the metric `cases`:
-- `calibration`: METRICS.md "Calibration" for multiclass, one IsotonicRegression per class (one-vs-rest)
+- `calibration`: docs/metrics.md "Calibration" for multiclass, one IsotonicRegression per class (one-vs-rest)
   fitted on the labelled reference rows with every score, applied to a batch, each row divided by its
   sum; and the estimate from those calibrated scores.
 - `pipeline`: fixed data for MulticlassComputationTest and MulticlassPipelineTest (reference, batch A
   without labels, batch B with some labels, two labels batches of which the second corrects labels) and
   what sklearn gives for every revision, with the worst slices as generate_fixtures.py defines them.
 
-Where the literal METRICS.md call raises in scikit-learn, the expected value is what sklearn computes
+Where the literal docs/metrics.md call raises in scikit-learn, the expected value is what sklearn computes
 for the same quantity (see MulticlassMetrics' Javadoc):
 - roc_auc_score(labels=...) demands sorted labels, so it gets the sorted classes and the columns
   permuted to match (macro over classes does not depend on their order); when rows do not sum to 1
@@ -102,7 +102,7 @@ def score_metrics(classes, y, s):
     s_sorted = s[:, perm]
     ll = log_loss(y, s_sorted, labels=order)
     if len(present) == len(classes):
-        assert ll == log_loss(y, s_sorted)          # the literal METRICS.md call agrees when it works
+        assert ll == log_loss(y, s_sorted)          # the literal docs/metrics.md call agrees when it works
     if len(present) < len(classes):
         return None, ll
     if np.allclose(1, s.sum(axis=1)):
@@ -113,7 +113,7 @@ def score_metrics(classes, y, s):
 
 
 def estimate(k, pred, s):
-    """METRICS.md multiclass estimation, over rows with every score."""
+    """docs/metrics.md multiclass estimation, over rows with every score."""
     ok = ~np.isnan(s).any(axis=1)
     pred, s = pred[ok], s[ok]
     if len(pred) == 0:

@@ -1,4 +1,4 @@
-// The alert service's own API (CONTRACT.md "History and alerts"), same origin. Problems (RFC 9457) become ApiError.
+// The alert service's own API (docs/api.md "History and alerts"), same origin. Problems (RFC 9457) become ApiError.
 
 const BASE = '/api/v1';
 const MAX_IN_FLIGHT = 6;

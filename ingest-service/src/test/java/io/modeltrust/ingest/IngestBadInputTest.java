@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every bad input of CONTRACT.md gets its 4xx problem+json and leaves monitoring.batches untouched. */
+/** Every bad input of docs/api.md gets its 4xx problem+json and leaves monitoring.batches untouched. */
 @QuarkusTest
 class IngestBadInputTest {
 

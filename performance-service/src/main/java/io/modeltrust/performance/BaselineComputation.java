@@ -70,7 +70,7 @@ public final class BaselineComputation {
                 estimated == null ? null : PerformanceComputation.finite(estimated.asMap()), fitted.note());
     }
 
-    /** Realised metrics of the labelled reference rows by METRICS.md name; empty when there are none. */
+    /** Realised metrics of the labelled reference rows by docs/metrics.md name; empty when there are none. */
     private static Map<String, Double> realised(EvaluationRows rows, List<String> classes) {
         if (rows.regression()) {
             RegressionMetrics m = Realised.regression(rows);

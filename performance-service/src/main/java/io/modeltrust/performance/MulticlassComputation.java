@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The multiclass part of a result (CONTRACT.md "Multiclass performance results"): realised metrics,
+ * The multiclass part of a result (docs/api.md "Multiclass performance results"): realised metrics,
  * per-class figures and the k×k confusion matrix in the model's declared class order, the intervals of
  * accuracy and macro F1, and the estimate from calibrated class scores.
  *

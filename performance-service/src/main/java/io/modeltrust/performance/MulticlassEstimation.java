@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a reference can calibrate a multiclass model's class scores (METRICS.md "Calibration", one
- * isotonic calibration per class, one-vs-rest), the estimate from them (METRICS.md "Multiclass
+ * Whether a reference can calibrate a multiclass model's class scores (docs/metrics.md "Calibration", one
+ * isotonic calibration per class, one-vs-rest), the estimate from them (docs/metrics.md "Multiclass
  * estimation"), and what the result says about the estimate either way.
  */
 final class MulticlassEstimation {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a reference can calibrate the scores the estimate is made from (METRICS.md "Calibration"), and
+ * Whether a reference can calibrate the scores the estimate is made from (docs/metrics.md "Calibration"), and
  * what the result says about the estimate either way.
  */
 final class ScoreCalibration {

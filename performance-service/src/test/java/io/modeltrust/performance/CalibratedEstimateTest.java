@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * METRICS.md "Calibration" end to end without Kafka or a database: a scorer whose scores are far too
+ * docs/metrics.md "Calibration" end to end without Kafka or a database: a scorer whose scores are far too
  * confident (true P(y=1|x) = sigmoid(x), reported score sigmoid(3x), ŷ = score ≥ 0.5) is estimated well only
  * once its scores are calibrated on the labelled reference.
  */

@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * The "pipeline" case of performance-multiclass.json (generate_multiclass_fixtures.py) as batches, and the
- * comparison of published figures with scikit-learn's at METRICS.md tolerance (1e-9 relative). Shared by
+ * comparison of published figures with scikit-learn's at docs/metrics.md tolerance (1e-9 relative). Shared by
  * the computation test and the pipeline test, so both check the same numbers.
  *
  * <p>The prediction and label columns are coded over dictionaries in other orders than the declared

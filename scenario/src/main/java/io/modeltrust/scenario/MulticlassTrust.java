@@ -25,7 +25,7 @@ final class MulticlassTrust {
              "prediction":"grade","label":"true_grade","id":"id","classes":["0","1","2"],
              "scores":{"0":"p0","1":"p1","2":"p2"},
              "sensitive":["region"],"privileged":{"region":"north"},"fairness":{"favorableClass":"2","minGroupSize":30}}""";
-    /** METRICS.md: 1e-9 relative for statistics and metrics. */
+    /** docs/metrics.md: 1e-9 relative for statistics and metrics. */
     private static final double TOLERANCE = 1e-9;
 
     private final TrustCheck check;

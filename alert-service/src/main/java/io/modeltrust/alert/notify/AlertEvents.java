@@ -7,7 +7,7 @@ import io.modeltrust.model.event.AlertEvent;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The CONTRACT.md alert event for a transition, and the text webhook channels show for it. */
+/** The docs/api.md alert event for a transition, and the text webhook channels show for it. */
 public final class AlertEvents {
 
     public static final int SCHEMA_VERSION = 1;

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The history API of CONTRACT.md: models, the batch timeline, per-batch reports and metric time series. */
+/** The history API of docs/api.md: models, the batch timeline, per-batch reports and metric time series. */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "history")

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fixture loading, the generator shared with generate_fixtures.py, and METRICS.md tolerances. */
+/** Fixture loading, the generator shared with generate_fixtures.py, and docs/metrics.md tolerances. */
 final class Fixtures {
 
     static final double STAT_RTOL = 1e-9;

@@ -1,5 +1,5 @@
 /**
- * Fairness metrics engine (METRICS.md "Fairness"), plain Java over columnar arrays.
+ * Fairness metrics engine (docs/metrics.md "Fairness"), plain Java over columnar arrays.
  *
  * <p>Entry points: {@link io.modeltrust.fairness.metrics.FairnessEngine#compute} for a batch (all
  * attributes and configured pairs), {@link io.modeltrust.fairness.metrics.FairnessCalculator#compute}

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads the golden fixtures and compares results with them at the METRICS.md tolerances. */
+/** Reads the golden fixtures and compares results with them at the docs/metrics.md tolerances. */
 final class FixtureSupport {
 
     static final double REL_TOL = 1e-9;

@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reference, production and label uploads (CONTRACT.md "Data"). Bodies are streamed. */
+/** Reference, production and label uploads (docs/api.md "Data"). Bodies are streamed. */
 @Path("/api/v1/models/{modelId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class DataResource {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Realised binary classification performance of one batch, as scikit-learn 1.2.1 computes it
- * (METRICS.md "Performance").
+ * (docs/metrics.md "Performance").
  *
  * <p>Label metrics use every row. Score metrics use the rows whose score is not NaN and are null when
  * there is no score column or those rows hold a single class.
@@ -109,7 +109,7 @@ public record ClassificationMetrics(
         return new double[] {logLoss.value() / n, inUnitRange ? squares.value() / n : Double.NaN};
     }
 
-    /** The metrics that have a value, by METRICS.md name, for {@link MetricChange#compare}. */
+    /** The metrics that have a value, by docs/metrics.md name, for {@link MetricChange#compare}. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("accuracy", accuracy);

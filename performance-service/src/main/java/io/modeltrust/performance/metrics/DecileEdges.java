@@ -3,7 +3,7 @@ package io.modeltrust.performance.metrics;
 import java.util.Arrays;
 
 /**
- * Reference bin edges as METRICS.md defines them for numeric features: the unique values of
+ * Reference bin edges as docs/metrics.md defines them for numeric features: the unique values of
  * {@code numpy.quantile(R, [0.1, 0.2, ..., 0.9])} (method 'linear', numpy 1.24 arithmetic) over the
  * non-NaN reference values.
  */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Performance estimated without labels, in the manner of NannyML's CBPE (METRICS.md): with a calibrated
+ * Performance estimated without labels, in the manner of NannyML's CBPE (docs/metrics.md): with a calibrated
  * score s = P(positive), each row contributes s to the positive column and 1 − s to the negative column
  * of the confusion matrix, on the row of its prediction ŷ. Rows with a NaN score are left out.
  *
@@ -77,7 +77,7 @@ public record EstimatedPerformance(
                 ConfusionMatrix.f1(precision, recall));
     }
 
-    /** Estimated metrics by METRICS.md name, for {@link MetricChange#compare} against realised ones. */
+    /** Estimated metrics by docs/metrics.md name, for {@link MetricChange#compare} against realised ones. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("accuracy", estimatedAccuracy);

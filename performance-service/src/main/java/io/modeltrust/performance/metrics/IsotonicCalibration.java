@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Isotonic calibration of a score to P(positive), the same function as scikit-learn 1.2's
  * {@code IsotonicRegression(out_of_bounds='clip', y_min=0, y_max=1, increasing=True)} fitted on the
- * label (positive = 1) against the score (METRICS.md "Calibration"). The fitted function is only its
+ * label (positive = 1) against the score (docs/metrics.md "Calibration"). The fitted function is only its
  * thresholds, so it is stored with the baseline as these two arrays.
  *
  * @param x ascending score thresholds ({@code X_thresholds_}); x[0] and x[last] are the fitted score range

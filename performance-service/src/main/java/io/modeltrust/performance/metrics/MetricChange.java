@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Change of one metric from its baseline.
  *
- * @param metric         METRICS.md name, e.g. "rocAuc"
+ * @param metric         docs/metrics.md name, e.g. "rocAuc"
  * @param current        value on the batch
  * @param baseline       value on the baseline (reference data or an earlier window)
  * @param absoluteChange current − baseline

@@ -3,7 +3,7 @@ package io.modeltrust.performance.metrics;
 import java.util.List;
 
 /**
- * One-vs-rest calibration of a multiclass score matrix (METRICS.md "Calibration"): per class c, an
+ * One-vs-rest calibration of a multiclass score matrix (docs/metrics.md "Calibration"): per class c, an
  * {@link IsotonicCalibration} of [label = c] on the score of c, fitted on the reference; a row's
  * calibrated scores are then divided by their sum so that they are one distribution again, as NannyML's
  * multiclass CBPE does.

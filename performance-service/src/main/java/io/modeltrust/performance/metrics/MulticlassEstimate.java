@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Multiclass performance estimated without labels (METRICS.md "Multiclass estimation"), from scores
+ * Multiclass performance estimated without labels (docs/metrics.md "Multiclass estimation"), from scores
  * already calibrated one-vs-rest and renormalised (the calibration is not done here).
  *
  * <p>Per class c, as in the binary {@link EstimatedPerformance}, each row contributes its calibrated

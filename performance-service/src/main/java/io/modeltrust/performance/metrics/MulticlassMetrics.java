@@ -5,13 +5,13 @@ import java.util.Map;
 
 /**
  * Realised multiclass performance of one batch, as scikit-learn 1.2.1 computes it with labels = the
- * model's declared classes and zero_division=0 (METRICS.md "Multiclass performance").
+ * model's declared classes and zero_division=0 (docs/metrics.md "Multiclass performance").
  *
  * <p>Classes are codes 0..k−1 in the model's declared order; every array below is in that order. Rows
  * whose label is missing (code −1) are left out of everything. Score metrics also leave out rows with
  * any NaN score, so that every class column is ranked over the same rows.
  *
- * <p>Deviations from a literal reading of METRICS.md, each where scikit-learn itself would raise:
+ * <p>Deviations from a literal reading of docs/metrics.md, each where scikit-learn itself would raise:
  * <ul>
  * <li>{@code rocAucOvr}: sklearn demands {@code labels} sorted (it raises "must be ordered" for declared
  * orders such as "10","2","1.5") and rows summing to 1 within {@code np.allclose} (1e-5), whereas
@@ -22,7 +22,7 @@ import java.util.Map;
  * <li>{@code logLoss}: the literal {@code log_loss(y, S′)} raises when a declared class is absent from
  * y (column count ≠ classes in y); this is {@code log_loss(y, S′, labels=sorted classes)}, which is the
  * same whenever the literal call works. The clip of 1.2.1's default {@code eps="auto"} is float64's
- * machine epsilon, not the 1e-15 that METRICS.md pins for binary. The value needs no column reordering
+ * machine epsilon, not the 1e-15 that docs/metrics.md pins for binary. The value needs no column reordering
  * in Java: clip is per element and renormalisation per row, and the loss picks the true class's column,
  * so the sorted order S′ only matters to sklearn's LabelBinarizer.</li>
  * </ul>
@@ -241,7 +241,7 @@ public record MulticlassMetrics(
     }
 
     /**
-     * The scalar metrics that have a value, by METRICS.md / CONTRACT.md name, for
+     * The scalar metrics that have a value, by docs/metrics.md / docs/api.md name, for
      * {@link MetricChange#compare}. perClass and confusionMatrix are the record's arrays.
      */
     public Map<String, Double> asMap() {

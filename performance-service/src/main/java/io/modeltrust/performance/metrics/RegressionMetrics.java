@@ -91,7 +91,7 @@ public record RegressionMetrics(long rows, double mae, double rmse, Double r2, d
         return new RegressionMetrics(n, mae, Math.sqrt(mse), r2, pct.value() / n, maeInterval);
     }
 
-    /** The metrics that have a value, by METRICS.md name, for {@link MetricChange#compare}. */
+    /** The metrics that have a value, by docs/metrics.md name, for {@link MetricChange#compare}. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mae", mae);

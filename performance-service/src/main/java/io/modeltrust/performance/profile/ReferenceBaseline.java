@@ -13,7 +13,7 @@ import java.util.Map;
  * how features are sliced, every reference slice's accuracy (regression: MAE), and how scores are
  * calibrated for the estimate. Computed once per reference version and stored as JSON.
  *
- * @param metrics          realised metrics by METRICS.md name; empty when the reference has no labels
+ * @param metrics          realised metrics by docs/metrics.md name; empty when the reference has no labels
  * @param slices           reference slice figures, null when the reference has no labels
  * @param calibration      binary: isotonic calibration of the score fitted on the labelled reference rows;
  *                         null for the other tasks, without a score, or with too few labelled rows of a class

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A multiclass prediction or label column as class codes: the index of each row's value in the model's
  * declared classes, {@link EvaluationRows#UNKNOWN} where it is missing. Values match a class as
- * CONTRACT.md says ingest matches them (equal text, or equal finite numbers), so "1.0" is class "1".
+ * docs/api.md says ingest matches them (equal text, or equal finite numbers), so "1.0" is class "1".
  * Ingest refuses values of no class; one that gets here anyway is refused rather than counted wrongly.
  */
 public final class ClassCodes {

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Reads performance-pipeline.json (src/test/python/generate_fixtures.py, pipeline_case) and compares
- * published figures with scikit-learn's at METRICS.md tolerance (1e-9 relative).
+ * published figures with scikit-learn's at docs/metrics.md tolerance (1e-9 relative).
  */
 final class PipelineFixture {
 

@@ -13,10 +13,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the golden JSON written by src/test/python/generate_fixtures.py and compares at METRICS.md tolerance. */
+/** Reads the golden JSON written by src/test/python/generate_fixtures.py and compares at docs/metrics.md tolerance. */
 final class Fixtures {
 
-    /** METRICS.md: 1e-9 relative for statistics and metrics. */
+    /** docs/metrics.md: 1e-9 relative for statistics and metrics. */
     static final double REL = 1e-9;
     /** Floor for values that are 0 in one implementation and a rounding residue in the other. */
     static final double ABS_FLOOR = 1e-15;

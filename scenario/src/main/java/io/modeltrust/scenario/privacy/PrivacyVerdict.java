@@ -14,12 +14,12 @@ import java.util.TreeSet;
  * anywhere; what aggregates may legitimately contain bounds them:
  * <ul>
  * <li>numbers of a production batch: at most {@value #NUMBERS_PER_BATCH}. The drift explanation carries
- *     the batch's mean and 10th, 50th and 90th percentiles (METRICS.md); a percentile is interpolated
+ *     the batch's mean and 10th, 50th and 90th percentiles (docs/metrics.md); a percentile is interpolated
  *     between two rows' values and equals a row's value exactly when its position is a whole index, and
  *     an order statistic such as the minimum or maximum is a row's value. Five order statistics at most:
  *     stored rows would show the whole batch;</li>
  * <li>tokens of a production batch: at most {@value #TOKENS_PER_BATCH}, per categorical feature. The drift
- *     explanation names the three categories with the largest PSI terms (METRICS.md), which for a
+ *     explanation names the three categories with the largest PSI terms (docs/metrics.md), which for a
  *     free-text column are single rows' values; no other stored figure names a production category
  *     (performance slices name only the reference's most frequent categories);</li>
  * <li>anything of the rejected upload: none;</li>

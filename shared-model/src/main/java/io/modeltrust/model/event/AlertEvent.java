@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * An alert state change on monitoring.alerts (CONTRACT.md). {@code kind} is drift, performance,
+ * An alert state change on monitoring.alerts (docs/api.md). {@code kind} is drift, performance,
  * fairness, data_quality or retraining; {@code severity} info, warning or critical; {@code status}
  * open, acknowledged or resolved.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The drift service's result for one production batch (CONTRACT.md "drift"). {@code prediction}
+ * The drift service's result for one production batch (docs/api.md "drift"). {@code prediction}
  * and {@code label} are outside the Benjamini–Hochberg set; {@code label} is null without labels.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

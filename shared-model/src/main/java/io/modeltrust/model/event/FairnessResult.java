@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The fairness service's result for one production batch (CONTRACT.md "fairness"). Intersectional
+ * The fairness service's result for one production batch (docs/api.md "fairness"). Intersectional
  * attributes are named "a|b" with groups "x|y". Label-dependent figures get a new revision when
  * delayed labels arrive.
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The performance service's result for one production batch (CONTRACT.md "performance"). Revision
+ * The performance service's result for one production batch (docs/api.md "performance"). Revision
  * 1 is published when the batch arrives; each labels batch that adds labels to it publishes the
  * next revision with the realised metrics recomputed on every label known so far.
  *

@@ -3,7 +3,7 @@ package io.modeltrust.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Per-model override of the drift decision rule of METRICS.md. Null fields fall back to the
+ * Per-model override of the drift decision rule of docs/metrics.md. Null fields fall back to the
  * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A monitored model as producers register it (CONTRACT.md "Models"). Column names are the names
+ * A monitored model as producers register it (docs/api.md "Models"). Column names are the names
  * in uploaded data; optional roles are null when the model has none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
