@@ -42,11 +42,12 @@ export function heatmap({ axis, matrix, onOpen }) {
   for (const row of matrix.drifted) for (const d of row) if (d === 1) driftedCells++;
   const rowH = Math.max(8, Math.min(18, Math.floor(600 / Math.max(1, F))));
   const canvas = h('canvas', {
-    style: `height: ${F * rowH + AXIS_H}px`,
     class: 'heatmap', tabindex: '0', role: 'img',
     'aria-label': `Drift heat map, ${F} features by ${n} batches, ${driftedCells} drifted cells. Arrow keys move between cells, Enter opens the batch.`,
     dataset: { features: String(F), batches: String(matrix.batches.length), driftedCells: String(driftedCells) },
   });
+  // Through the CSSOM: the Content-Security-Policy refuses style attributes (style-src 'self').
+  canvas.style.height = `${F * rowH + AXIS_H}px`;
   const tip = h('div', { class: 'heat-tip', hidden: true });
   const readout = h('div', { class: 'readout', 'aria-live': 'polite' }, '\u00a0');
   const wrap = h('div', { class: 'heat-wrap' }, canvas, tip);
