@@ -111,14 +111,14 @@ export function lineChart(opts) {
   const svg = fromMarkup(`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" tabindex="0" aria-label="${esc(label)}. Use the arrow keys to read values, Enter to open the batch.">${parts.join('')}</svg>`);
   const readout = h('div', { class: 'readout', 'aria-live': 'polite' }, '\u00a0');
   const legend = h('ul', { class: 'legend' },
-    series.map((s, k) => h('li', null, h('span', { class: `swatch ${s.cls || `s${k + 1}`}${s.dashed ? ' dashed' : ''}`, 'aria-hidden': 'true' }), s.name)),
+    series.map((s, k) => h('li', { title: s.name }, h('span', { class: `swatch ${s.cls || `s${k + 1}`}${s.dashed ? ' dashed' : ''}`, 'aria-hidden': 'true' }), s.name)),
     bands.map((b) => h('li', null, h('span', { class: `swatch band ${b.cls || ''}`, 'aria-hidden': 'true' }), b.name)),
     refLines.filter((r) => r.legend).map((r) => h('li', null, h('span', { class: `swatch ref ${r.cls || ''}`, 'aria-hidden': 'true' }), r.legend)),
     shade.length && opts.shadeLabel ? h('li', null, h('span', { class: 'swatch shade', 'aria-hidden': 'true' }), opts.shadeLabel) : null);
   attachCursor(svg, readout, n, x, (i) => {
     const vals = series.map((s) => `${s.name} ${(s.fmt || num)(s.values[i])}`);
     bands.forEach((b) => { if (isNum(b.low[i])) vals.push(`${b.name} ${num(b.low[i])}–${num(b.high[i])}`); });
-    return `${axis.ids[i]} (${date(axis.at[i])}): ${vals.join(', ')}`;
+    return `${axisLabel(axis, i)}: ${vals.join(', ')}`;
   }, onOpen);
   return h('figure', { class: 'chart-figure' }, title ? h('figcaption', { text: title }) : null, svg, legend, readout);
 }
@@ -166,6 +166,11 @@ export function sparkline(values, { ref = null, cls = 's1', width = 120, height 
   while (last >= 0 && !isNum(values[last])) last--;
   const refLine = ref === null ? '' : `<line class="ref" x1="0" x2="${width}" y1="${y(ref).toFixed(1)}" y2="${y(ref).toFixed(1)}"/>`;
   return fromMarkup(`<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false">${refLine}<path class="line ${cls}" d="${d}"/><circle class="dot ${cls}" cx="${x(last).toFixed(1)}" cy="${y(values[last]).toFixed(1)}" r="2.2"/></svg>`);
+}
+
+/** How a chart names the batch at axis position i: "#n · date" where the axis has labels (batches.js). */
+export function axisLabel(axis, i) {
+  return axis.labels ? axis.labels[i] : `${axis.ids[i]} (${date(axis.at[i])})`;
 }
 
 /** Values of a series aligned to the axis: Map batchId → value becomes an array by axis position. */

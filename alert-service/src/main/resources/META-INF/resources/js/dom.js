@@ -143,6 +143,20 @@ export function link(href, text, attrs = {}) {
   return h('a', { href, ...attrs }, text);
 }
 
+/**
+ * Text that may be long (a category value, a feature or group name, an alert subject): one line, cut with an
+ * ellipsis at the width app.css gives .clip, the whole text in the tooltip. tag 'span' for cells and links.
+ */
+export function clip(text, tag = 'span', attrs = {}) {
+  const s = text === null || text === undefined ? '' : String(text);
+  return h(tag, { ...attrs, class: `clip${attrs.class ? ` ${attrs.class}` : ''}`, title: s, text: s });
+}
+
+/** "rule · subject" of an alert, the subject clipped. */
+export function ruleSubject(a) {
+  return [a.rule, a.subject ? [' · ', clip(a.subject, 'span', { class: 'subject' })] : null];
+}
+
 export const routes = {
   model: (m) => `#/models/${enc(m)}`,
   batch: (m, b) => `#/models/${enc(m)}/batches/${enc(b)}`,

@@ -2,7 +2,8 @@
 // scaled up (50,000 cells cost one putImageData). Colour: PSI; drifted cells in the warm scale.
 // Keyboard: ←/→ batch, ↑/↓ feature (Shift: 10), Home/End, Enter opens the batch.
 
-import { date, h, isNum, num, tickFormat } from './dom.js';
+import { axisLabel } from './charts.js';
+import { h, isNum, num, tickFormat } from './dom.js';
 
 const LABEL_W = 150;
 const AXIS_H = 20;
@@ -42,11 +43,12 @@ export function heatmap({ axis, matrix, onOpen }) {
   for (const row of matrix.drifted) for (const d of row) if (d === 1) driftedCells++;
   const rowH = Math.max(8, Math.min(18, Math.floor(600 / Math.max(1, F))));
   const canvas = h('canvas', {
-    style: `height: ${F * rowH + AXIS_H}px`,
     class: 'heatmap', tabindex: '0', role: 'img',
     'aria-label': `Drift heat map, ${F} features by ${n} batches, ${driftedCells} drifted cells. Arrow keys move between cells, Enter opens the batch.`,
     dataset: { features: String(F), batches: String(matrix.batches.length), driftedCells: String(driftedCells) },
   });
+  // Through the CSSOM: the Content-Security-Policy refuses style attributes (style-src 'self').
+  canvas.style.height = `${F * rowH + AXIS_H}px`;
   const tip = h('div', { class: 'heat-tip', hidden: true });
   const readout = h('div', { class: 'readout', 'aria-live': 'polite' }, '\u00a0');
   const wrap = h('div', { class: 'heat-wrap' }, canvas, tip);
@@ -120,7 +122,8 @@ export function heatmap({ axis, matrix, onOpen }) {
     const v = r < 0 ? null : matrix.values[r][f];
     const d = r < 0 ? null : matrix.drifted[r][f];
     const state = d === 1 ? 'drifted' : d === 0 ? 'not drifted' : 'no result';
-    return `${matrix.features[f]} · batch ${axis.ids[i]} (${date(axis.at[i])}): ${matrix.value} ${num(v, 4)}, ${state}`;
+    const name = matrix.features[f];
+    return `${name.length > 80 ? `${name.slice(0, 79)}…` : name} · batch ${axisLabel(axis, i)}: ${matrix.value} ${num(v, 4)}, ${state}`;
   };
   const move = (i, f) => {
     cursor = { i: Math.max(0, Math.min(n - 1, i)), f: Math.max(0, Math.min(F - 1, f)) };

@@ -16,7 +16,7 @@ export function binBars(topBins) {
   const parts = [];
   topBins.forEach((b, k) => {
     const y = k * rowH + 4;
-    parts.push(`<text class="bin-label" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${esc(b.bin.length > 20 ? `${b.bin.slice(0, 19)}…` : b.bin)}</text>`);
+    parts.push(`<text class="bin-label" x="${labelW - 8}" y="${y + 15}" text-anchor="end"><title>${esc(b.bin)}</title>${esc(b.bin.length > 20 ? `${b.bin.slice(0, 19)}…` : b.bin)}</text>`);
     const rw = (b.referenceShare / max) * barMax;
     const pw = (b.productionShare / max) * barMax;
     parts.push(`<rect class="bar-ref" x="${labelW}" y="${y}" width="${Math.max(1, rw).toFixed(1)}" height="12"><title>reference ${esc(pct(b.referenceShare, 1))}</title></rect>`);

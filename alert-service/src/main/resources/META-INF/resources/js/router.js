@@ -85,7 +85,8 @@ async function render(keepFocus) {
     }
   }
   const h1 = main.querySelector('h1');
-  document.title = `${h1 ? h1.textContent : 'Dashboard'} · ModelTrust`;
+  const heading = h1 ? h1.textContent : 'Dashboard';
+  document.title = `${heading.length > 80 ? `${heading.slice(0, 79)}…` : heading} · ModelTrust`;
 }
 
 function markNav(path) {

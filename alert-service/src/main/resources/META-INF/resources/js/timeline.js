@@ -13,6 +13,7 @@ const SEVERITY = { critical: 0, warning: 1, info: 2 };
 export function alertTimeline({ axis, alerts }) {
   const index = new Map(axis.ids.map((id, i) => [id, i]));
   const n = axis.ids.length;
+  const name = (id) => (index.has(id) && axis.labels ? axis.labels[index.get(id)] : id);
   const lanes = new Map();
   for (const a of alerts) {
     const end = index.get(a.batchId);
@@ -36,11 +37,12 @@ export function alertTimeline({ axis, alerts }) {
   const parts = [];
   shown.forEach((lane, k) => {
     const y = k * LANE;
-    parts.push(`<text class="lane-label" x="${LABEL - 8}" y="${y + LANE / 2 + 4}" text-anchor="end">${esc(lane.key.length > 34 ? `${lane.key.slice(0, 33)}…` : lane.key)}</text>`);
+    parts.push(`<text class="lane-label" x="${LABEL - 8}" y="${y + LANE / 2 + 4}" text-anchor="end"><title>${esc(lane.key)}</title>${esc(lane.key.length > 34 ? `${lane.key.slice(0, 33)}…` : lane.key)}</text>`);
     parts.push(`<line class="grid" x1="${LABEL}" x2="${W - 10}" y1="${y + LANE / 2}" y2="${y + LANE / 2}"/>`);
     for (const { a, start, end } of lane.bars) {
       const w = Math.max(5, (end - start + 1) * step);
-      const label = `${a.severity} ${a.status} alert ${a.rule}${a.subject ? ` (${a.subject})` : ''}: batches ${a.firstBatchId} to ${a.batchId}, ${a.occurrences} breaches`;
+      const subject = a.subject && a.subject.length > 120 ? `${a.subject.slice(0, 119)}…` : a.subject;
+      const label = `${a.severity} ${a.status} alert ${a.rule}${subject ? ` (${subject})` : ''}: from batch ${index.has(a.firstBatchId) ? name(a.firstBatchId) : 'before the batches shown'} to batch ${name(a.batchId)}, ${a.occurrences} breaches`;
       parts.push(`<a href="#/alerts/${esc(encodeURIComponent(a.alertId))}" aria-label="${esc(label)}"><title>${esc(label)}</title>`
         + `<rect class="bar sev-${esc(a.severity)} st-${esc(a.status)}" x="${x(start).toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${LANE - 6}" rx="2"/></a>`);
     }

@@ -144,7 +144,12 @@ class AlertFlowTest {
                 .header("Link", org.hamcrest.Matchers.containsString("offset=2"))
                 .body("batchId", equalTo(List.of("b6", "b5"))).body("[1].results.performance", equalTo(2))
                 .body("[1].results.drift", equalTo(1));
-        given().get("/api/v1/models/" + m + "/batches?offset=4&limit=10").then().body("batchId", equalTo(List.of("b2", "b1")));
+        given().get("/api/v1/models/" + m + "/batches?offset=4&limit=10").then().body("batchId", equalTo(List.of("b2", "b1")))
+                .body("n", equalTo(List.of(2, 1)));
+        // A window keeps each batch's position among all of the model's batches.
+        given().get("/api/v1/models/" + m + "/batches?to=" + hour(4)).then().body("batchId", equalTo(List.of("b3", "b2", "b1")))
+                .body("n", equalTo(List.of(3, 2, 1)));
+        given().get("/api/v1/models/" + m + "/batches?from=" + hour(6) + "&limit=1").then().body("n", equalTo(List.of(6)));
         JsonPath report = given().get("/api/v1/models/" + m + "/batches/b1/report").then().statusCode(200).extract().jsonPath();
         assertEquals(Json.MAPPER.readTree(sent.get("b1/fairness")).toString(), tree(report.getMap("fairness")).toString());
         assertEquals(4, report.getList("alerts").size(), "alerts that breached in b1");

@@ -26,8 +26,11 @@ public class HistoryQueries {
                                Instant latestBatchAt, long results, Map<String, Integer> openAlerts) {
     }
 
-    /** A batch of the timeline: the latest revision of each result kind that has arrived. */
-    public record BatchEntry(String batchId, Instant at, Map<String, Integer> results) {
+    /**
+     * A batch of the timeline: the latest revision of each result kind that has arrived, and {@code n} its position
+     * among the model's stored batches oldest first (1 = the oldest), which the dashboard labels batches with.
+     */
+    public record BatchEntry(String batchId, long n, Instant at, Map<String, Integer> results) {
     }
 
     /** The latest revision of each kind of a batch, as the exact stored JSON, and every revision number. */
@@ -74,10 +77,21 @@ public class HistoryQueries {
         });
     }
 
-    /** Batches newest first; {@code limit + 1} are read so the caller can tell whether a next page exists. */
+    /**
+     * Batches newest first; {@code limit + 1} are read so the caller can tell whether a next page exists. Positions
+     * count all of the model's batches, not only those from/to let through, so a batch keeps its number in any window
+     * (it changes only when older batches are removed). A window is contiguous in that order, so counting the batches
+     * up to its newest row numbers the whole page, in the same statement and snapshot as the page itself.
+     */
     public List<BatchEntry> batches(String modelId, Instant from, Instant to, int limit, int offset) {
-        String sql = "SELECT batch_id, batch_at, drift_revision, performance_revision, fairness_revision FROM batches "
-                + "WHERE model_id = ? AND batch_at >= ? AND batch_at < ? ORDER BY batch_at DESC, batch_id DESC LIMIT ? OFFSET ?";
+        String sql = """
+                WITH page AS (SELECT batch_id, batch_at, drift_revision, performance_revision, fairness_revision FROM batches
+                              WHERE model_id = ? AND batch_at >= ? AND batch_at < ?
+                              ORDER BY batch_at DESC, batch_id DESC LIMIT ? OFFSET ?),
+                     newest AS (SELECT batch_at, batch_id FROM page ORDER BY batch_at DESC, batch_id DESC LIMIT 1)
+                SELECT p.*, (SELECT count(*) FROM batches o, newest t WHERE o.model_id = ? AND (o.batch_at < t.batch_at
+                             OR (o.batch_at = t.batch_at AND o.batch_id <= t.batch_id))) AS newest_n
+                FROM page p ORDER BY p.batch_at DESC, p.batch_id DESC""";
         return Jdbc.call(() -> {
             List<BatchEntry> out = new ArrayList<>();
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -86,13 +100,15 @@ public class HistoryQueries {
                 Jdbc.setInstant(ps, 3, to);
                 ps.setInt(4, limit);
                 ps.setInt(5, offset);
+                ps.setString(6, modelId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Map<String, Integer> results = new LinkedHashMap<>();
                         revision(rs, 3, "drift", results);
                         revision(rs, 4, "performance", results);
                         revision(rs, 5, "fairness", results);
-                        out.add(new BatchEntry(rs.getString(1), Jdbc.instant(rs, "batch_at"), results));
+                        long n = rs.getLong("newest_n") - out.size();
+                        out.add(new BatchEntry(rs.getString(1), n, Jdbc.instant(rs, "batch_at"), results));
                     }
                 }
             }

@@ -29,8 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "history")
 public class ModelResource {
 
-    /** One batch of the timeline: which results arrived (kind → latest revision) and its open alerts. */
-    public record BatchView(String batchId, Instant at, Map<String, Integer> results, List<AlertQueries.Brief> openAlerts,
+    /**
+     * One batch of the timeline: its position among the model's batches (1 = oldest), which results arrived
+     * (kind → latest revision) and its open alerts.
+     */
+    public record BatchView(String batchId, long n, Instant at, Map<String, Integer> results, List<AlertQueries.Brief> openAlerts,
                             String reportUrl) {
     }
 
@@ -73,7 +76,7 @@ public class ModelResource {
         List<HistoryQueries.BatchEntry> shown = more ? page.subList(0, n) : page;
         Map<String, List<AlertQueries.Brief>> open = alerts.openForBatches(modelId,
                 shown.stream().map(HistoryQueries.BatchEntry::batchId).toList());
-        List<BatchView> body = shown.stream().map(b -> new BatchView(b.batchId(), b.at(), b.results(),
+        List<BatchView> body = shown.stream().map(b -> new BatchView(b.batchId(), b.n(), b.at(), b.results(),
                 open.getOrDefault(b.batchId(), List.of()), links.reportPath(modelId, b.batchId()))).toList();
         Response.ResponseBuilder r = Response.ok(body);
         if (more) {

@@ -18,7 +18,8 @@ public final class RuleLanguage {
             demographicParityDifference|equalOpportunityDifference|equalizedOddsDifference>; \
             fairness.<attribute|*>.groups.<group|*>.<count|selectionRate|selectionRateLow|selectionRateHigh|tpr|fpr|\
             precision|accuracy|statisticalParityDifference|disparateImpactRatio|pValue|selectionRateChange>. \
-            Metrics: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, brier, ks, gini, mae, rmse, r2, mape, macroF1.
+            Metrics: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, brier, ks, gini, mae, rmse, r2, mape, \
+            macroPrecision, macroRecall, macroF1, weightedPrecision, weightedRecall, weightedF1, rocAucOvr.
             Comparators: lt, lte, gt, gte, eq, neq, absGt, absGte (or <, <=, >, >=, ==, !=). Booleans compare as 1/0; a value equal to the threshold up to 1e-9 reaches it.
             A rule matching several subjects opens one alert per subject (feature name, column, attribute, or \
             attribute=group) unless "group": "batch" (the default for drift.features.*), which keeps one alert per batch listing the subjects. requireSignificance: \

@@ -65,7 +65,8 @@ public enum Section {
         static final List<String> COLUMN_DRIFT =
                 List.of("statistic", "pValue", "adjustedPValue", "psi", "jensenShannon", "wasserstein", "drifted");
         static final List<String> METRICS = List.of("accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "logLoss",
-                "brier", "ks", "gini", "mae", "rmse", "r2", "mape", "macroF1");
+                "brier", "ks", "gini", "mae", "rmse", "r2", "mape", "macroPrecision", "macroRecall", "macroF1", "weightedPrecision",
+                "weightedRecall", "weightedF1", "rocAucOvr");
         static final List<String> METRIC_DERIVED =
                 List.of("changeFromBaseline", "relativeChange", "baseline", "intervalLow", "intervalHigh");
         static final List<String> ESTIMATED_DERIVED = List.of("changeFromBaseline", "relativeChange");

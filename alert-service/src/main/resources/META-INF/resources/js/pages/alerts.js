@@ -2,7 +2,8 @@
 // the batch that raised it and to its own page with the audit trail.
 
 import { api, settings } from '../api.js';
-import { badge, date, errorBox, h, link, num, routes, statusTag, table } from '../dom.js';
+import { BatchLabels } from '../batches.js';
+import { badge, date, errorBox, h, link, num, routes, ruleSubject, statusTag, table } from '../dom.js';
 import { navigate } from '../router.js';
 
 const PAGE = 100;
@@ -50,8 +51,14 @@ export async function alertsPage(main, params, query, { signal }) {
   const body = h('tbody');
   const caption = h('caption');
   const count = () => { caption.textContent = `${body.querySelectorAll('tr.alert-row').length} alerts, newest first`; };
-  const add = (list) => { list.forEach((a) => body.append(...rows(a, live))); count(); };
-  add(alerts);
+  const add = async (list) => {
+    const labels = new BatchLabels(signal);
+    list.forEach((a) => labels.want(a.modelId, a.batchId, a.batchAt));
+    await labels.resolve();
+    list.forEach((a) => body.append(...rows(a, live, labels)));
+    count();
+  };
+  await add(alerts);
   main.append(h('div', { class: 'table-wrap' }, h('table', { class: 'alerts' }, caption,
     h('thead', null, h('tr', null, ['Severity', 'Status', 'Model', 'Rule · subject', 'Value vs threshold', 'Batch', 'Opened', 'Actions']
       .map((c) => h('th', { scope: 'col', text: c })))), body)));
@@ -62,22 +69,22 @@ export async function alertsPage(main, params, query, { signal }) {
     more.addEventListener('click', async () => {
       const next = await api.alerts({ ...base, status: filter.status === 'any' ? '' : filter.status, limit: PAGE, offset });
       offset += next.length;
-      add(next);
+      await add(next);
       if (next.length < PAGE) more.remove();
     });
     main.append(more);
   }
 }
 
-function rows(a, live) {
+function rows(a, live, labels) {
   const status = h('td', { class: 'status-cell' }, statusTag(a.status));
   const actions = h('td', { class: 'actions' });
   const tr = h('tr', { class: 'alert-row', dataset: { alertId: a.alertId, status: a.status } },
     h('td', null, badge(a.severity)), status, h('td', null, link(routes.model(a.modelId), a.modelId)),
-    h('td', null, link(routes.alert(a.alertId), `${a.rule}${a.subject ? ` · ${a.subject}` : ''}`),
-      a.explanation ? h('div', { class: 'explanation small' }, a.explanation) : null),
+    h('td', { class: 'subject-cell' }, link(routes.alert(a.alertId), ruleSubject(a)),
+      a.explanation ? h('div', { class: 'explanation small clamp', title: a.explanation }, a.explanation) : null),
     h('td', { class: 'num', text: `${num(a.value, 4)} ${a.comparator || ''} ${num(a.threshold, 4)}` }),
-    h('td', null, link(routes.batch(a.modelId, a.batchId), a.batchId), a.occurrences > 1 ? h('small', { class: 'muted' }, ` (${a.occurrences} batches)`) : null),
+    h('td', { class: 'batch-cell' }, labels.link(a.modelId, a.batchId, a.batchAt), a.occurrences > 1 ? h('small', { class: 'muted' }, ` (${a.occurrences} batches)`) : null),
     h('td', { text: date(a.openedAt) }), actions);
   const noteRow = h('tr', { class: 'note-row', hidden: true });
   const auditCell = h('td', { colspan: '8' });
@@ -91,7 +98,7 @@ function rows(a, live) {
     }
     try {
       const detail = await api.alert(a.alertId);
-      auditCell.replaceChildren(auditTable(detail.audit, a.modelId));
+      auditCell.replaceChildren(auditTable(detail.audit, a.modelId, await detailLabels(detail)));
     } catch (err) {
       auditCell.replaceChildren(errorBox(err));
     }
@@ -99,7 +106,8 @@ function rows(a, live) {
     history.setAttribute('aria-expanded', 'true');
   };
   history.addEventListener('click', () => showAudit(false));
-  const label = `${a.rule}${a.subject ? ` ${a.subject}` : ''} of ${a.modelId}`;
+  const subject = a.subject && a.subject.length > 60 ? `${a.subject.slice(0, 59)}…` : a.subject;
+  const label = `${a.rule}${subject ? ` ${subject}` : ''} of ${a.modelId}`;
   const setStatus = (view) => {
     tr.dataset.status = view.status;
     status.replaceChildren(statusTag(view.status));
@@ -159,10 +167,21 @@ function rows(a, live) {
   return [tr, noteRow, auditRow];
 }
 
-export function auditTable(audit, modelId) {
+/** Labels for the batches an alert's detail names: its own, its occurrences' and its audit trail's. */
+export async function detailLabels({ alert: a, audit, occurrences }, signal) {
+  const labels = new BatchLabels(signal);
+  const times = new Map((occurrences || []).map((o) => [o.batchId, o.batchAt]));
+  times.set(a.batchId, a.batchAt);
+  [a.batchId, a.firstBatchId, ...(occurrences || []).map((o) => o.batchId), ...(audit || []).map((e) => e.batchId)]
+    .forEach((id) => labels.want(a.modelId, id, times.get(id)));
+  await labels.resolve();
+  return labels;
+}
+
+export function auditTable(audit, modelId, labels) {
   return table('Audit trail: every status change, who made it and why', ['When', 'Change', 'From', 'To', 'By', 'Note', 'Batch'],
     audit.map((e) => h('tr', { dataset: { transition: e.transition } }, h('td', { text: date(e.at) }), h('td', { text: e.transition }),
       h('td', { text: e.fromStatus || '–' }), h('td', null, statusTag(e.toStatus)), h('td', { text: e.actor }),
-      h('td', { text: e.reason || '' }), h('td', null, e.batchId ? link(routes.batch(modelId, e.batchId), e.batchId) : ''))),
+      h('td', { text: e.reason || '' }), h('td', null, e.batchId ? labels.link(modelId, e.batchId) : ''))),
     { class: 'audit compact' });
 }

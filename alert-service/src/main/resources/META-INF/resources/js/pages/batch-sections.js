@@ -1,17 +1,19 @@
 // Performance and fairness parts of the batch page.
 
-import { fromMarkup, h, isNum, note, num, pValue, pct, section, signed, table } from '../dom.js';
+import { confusionHeatmap, perClassTable } from '../confusion.js';
+import { clip, fromMarkup, h, isNum, note, num, pValue, pct, section, signed, table } from '../dom.js';
+import { metricChoices, metricName, taskOf } from '../metrics.js';
 
 function stat(label, value, cls) {
   return h('div', { class: `stat ${cls || ''}` }, h('dt', { text: label }), h('dd', { text: value }));
 }
 
 export function performanceBlock(p) {
-  const keys = [...new Set([...Object.keys(p.metrics || {}), ...Object.keys(p.estimated || {}), ...Object.keys(p.baseline || {})])];
+  const keys = metricChoices(p).filter((k) => [p.metrics, p.estimated, p.baseline].some((o) => o && k in o));
   const rows = keys.map((k) => {
     const iv = (p.intervals || {})[k];
     const ch = (p.change || {})[k];
-    return h('tr', { dataset: { metric: k } }, h('th', { scope: 'row', text: k }),
+    return h('tr', { dataset: { metric: k } }, h('th', { scope: 'row', title: k, text: metricName(k) }),
       h('td', { class: 'num', text: num((p.metrics || {})[k], 4) }),
       h('td', { class: 'num', text: iv ? `${num(iv.low, 4)} – ${num(iv.high, 4)}` : '–' }),
       h('td', { class: 'num', text: num((p.baseline || {})[k], 4) }),
@@ -19,7 +21,6 @@ export function performanceBlock(p) {
       h('td', { class: 'num', text: num((p.estimated || {})[k], 4) }));
   });
   const late = isNum(p.labelCoverage) && p.labelCoverage < 1;
-  const cm = p.confusionMatrix;
   return section('Performance', 'perf-title',
     p.explanation ? h('p', { class: 'lead' }, p.explanation) : null,
     h('dl', { class: 'stats' },
@@ -30,10 +31,23 @@ export function performanceBlock(p) {
     late ? h('p', { class: 'warn-text' }, `Labels are late: ${p.labeledRows ?? 0} of ${p.rows ?? '?'} rows have a label, so realised figures cover only those; estimated figures need no labels.`) : null,
     keys.length ? table('Metrics: realised with its 95% interval, the reference baseline, the change, and the label-free estimate',
       ['Metric', 'Realised', '95% interval', 'Baseline', 'Change', 'Estimated'], rows) : note('No metrics in this result.'),
-    cm ? table('Confusion matrix', ['', 'Predicted positive', 'Predicted negative'], [
-      h('tr', null, h('th', { scope: 'row', text: 'Actual positive' }), h('td', { class: 'num', text: String(cm.tp) }), h('td', { class: 'num', text: String(cm.fn) })),
-      h('tr', null, h('th', { scope: 'row', text: 'Actual negative' }), h('td', { class: 'num', text: String(cm.fp) }), h('td', { class: 'num', text: String(cm.tn) }))], { class: 'compact cm' }) : null,
+    taskOf(p) === 'multiclass_classification' ? multiclassBlock(p) : binaryMatrix(p.confusionMatrix),
     slicesBlock(p));
+}
+
+function binaryMatrix(cm) {
+  if (!cm || !isNum(cm.tp)) return null;
+  return table('Confusion matrix', ['', 'Predicted positive', 'Predicted negative'], [
+    h('tr', null, h('th', { scope: 'row', text: 'Actual positive' }), h('td', { class: 'num', text: String(cm.tp) }), h('td', { class: 'num', text: String(cm.fn) })),
+    h('tr', null, h('th', { scope: 'row', text: 'Actual negative' }), h('td', { class: 'num', text: String(cm.fp) }), h('td', { class: 'num', text: String(cm.tn) }))], { class: 'compact cm' });
+}
+
+function multiclassBlock(p) {
+  const cm = p.confusionMatrix;
+  const parts = [];
+  if (cm && Array.isArray(cm.labels)) parts.push(h('h3', { text: 'Confusion matrix' }), confusionHeatmap(cm));
+  if (p.perClass && Object.keys(p.perClass).length) parts.push(h('h3', { text: 'Per class' }), perClassTable(p.perClass, cm && cm.labels));
+  return parts.length ? h('div', { class: 'multiclass' }, parts) : note('No confusion matrix or per-class figures yet: they need labels.');
 }
 
 function slicesBlock(p) {
@@ -43,7 +57,7 @@ function slicesBlock(p) {
   return h('div', null, h('h3', { text: 'Worst slices' }), p.sliceSummary ? h('p', null, p.sliceSummary) : null,
     table(`Slices whose ${metric} worsened most against the same slice of the reference`,
       ['Feature', 'Slice', 'Rows', metric, `Reference ${metric}`, 'Change'],
-      slices.map((s) => h('tr', null, h('th', { scope: 'row', text: s.feature }), h('td', { text: s.slice }),
+      slices.map((s) => h('tr', null, h('th', { scope: 'row' }, clip(s.feature)), h('td', null, clip(s.slice)),
         h('td', { class: 'num', text: String(s.rows) }), h('td', { class: 'num', text: num(s.value, 4) }),
         h('td', { class: 'num', text: `${num(s.referenceValue, 4)} (${s.referenceRows} rows)` }),
         h('td', { class: 'num neg', text: signed(s.change, 4) }))), { class: 'compact' }));
@@ -62,7 +76,7 @@ export function fairnessBlock(f) {
   const blocks = attrs.map((a) => {
     const low = isNum(a.demographicParityRatio) && a.demographicParityRatio < 0.8;
     const groups = (a.groups || []).map((g) => h('tr', { class: g.group === a.referenceGroup ? 'reference' : '', dataset: { group: g.group } },
-      h('th', { scope: 'row' }, g.group, g.group === a.referenceGroup ? h('small', { class: 'muted' }, ' (reference)') : null,
+      h('th', { scope: 'row' }, clip(g.group), g.group === a.referenceGroup ? h('small', { class: 'muted' }, ' (reference)') : null,
         g.eligible === false ? h('small', { class: 'muted' }, ' (too small to compare)') : null),
       h('td', { class: 'num', text: String(g.count) }),
       h('td', { class: 'num', text: num(g.selectionRate, 3) }),
@@ -73,7 +87,7 @@ export function fairnessBlock(f) {
       h('td', { class: 'num', text: num(g.tpr, 3) }), h('td', { class: 'num', text: num(g.fpr, 3) }),
       h('td', { class: 'num', text: num(g.accuracy, 3) })));
     return h('article', { class: 'attribute', dataset: { attribute: a.attribute } },
-      h('h3', { text: a.attribute }),
+      clip(a.attribute, 'h3'),
       a.explanation ? h('p', null, a.explanation) : null,
       h('dl', { class: 'stats' },
         stat('parity ratio', num(a.demographicParityRatio, 3), low ? 'bad' : ''),

@@ -3,18 +3,22 @@
 // quality, performance with intervals and the worst slices, fairness groups with their intervals.
 
 import { api } from '../api.js';
-import { badge, date, h, isNum, link, note, num, pValue, pct, routes, section, statusTag, table } from '../dom.js';
+import { BatchLabels } from '../batches.js';
+import { badge, clip, date, h, isNum, link, note, num, pValue, pct, routes, ruleSubject, section, statusTag, table } from '../dom.js';
 import { featureDistribution } from '../histogram.js';
 import { fairnessBlock, performanceBlock } from './batch-sections.js';
 
 export async function batchPage(main, [m, b], query, { signal }) {
   const report = await api.report(m, b, signal);
+  const labels = new BatchLabels(signal).want(m, b, report.at);
+  await labels.resolve();
+  const { n } = labels.info(m, b, report.at);
   const revisions = Object.entries(report.revisions || {}).map(([k, v]) => `${k} revision ${v[v.length - 1]}`).join(', ');
   main.append(
     h('header', { class: 'page-head' },
       h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, link('#/', 'Models'), ' › ', link(routes.model(m), m), ' › batch'),
-      h('h1', { text: `Batch ${b}` }),
-      h('p', { class: 'muted' }, `${m} · batch time ${date(report.at)} · ${revisions || 'no results'}`)),
+      h('h1', { title: `batch ${b}`, dataset: { batchId: b } }, n ? `Batch #${n}` : 'Batch', h('span', { class: 'muted' }, ` · ${date(report.at)}`)),
+      h('p', { class: 'muted' }, `${m} · batch time ${date(report.at)} · ${revisions || 'no results'} · id `, clip(b, 'code'))),
     alertsBlock(m, report.alerts || []),
     report.drift ? driftBlock(report.drift) : section('Drift', 'drift-title', note('No drift result for this batch.')),
     report.performance ? performanceBlock(report.performance) : section('Performance', 'perf-title', note('No performance result for this batch.')),
@@ -26,9 +30,9 @@ function alertsBlock(m, alerts) {
   if (alerts.length === 0) return section('Alerts raised by this batch', 'alerts-title', note('This batch breached no alert rule.'));
   const rows = alerts.map((a) => h('tr', { dataset: { alertId: a.alertId } },
     h('td', null, badge(a.severity)), h('td', null, statusTag(a.status)),
-    h('td', null, link(routes.alert(a.alertId), `${a.rule}${a.subject ? ` · ${a.subject}` : ''}`)),
+    h('td', { class: 'subject-cell' }, link(routes.alert(a.alertId), ruleSubject(a))),
     h('td', { class: 'num', text: `${num(a.value, 4)} ${a.comparator || ''} ${num(a.threshold, 4)}` }),
-    h('td', { class: 'explanation', text: a.explanation || '' })));
+    h('td', null, h('div', { class: 'explanation clamp', title: a.explanation || null, text: a.explanation || '' }))));
   return section('Alerts raised by this batch', 'alerts-title',
     table(`${alerts.length} alert${alerts.length === 1 ? '' : 's'} breached in this batch`, ['Severity', 'Status', 'Rule · subject', 'Value vs threshold', 'Explanation'], rows));
 }
@@ -41,8 +45,8 @@ function driftBlock(d) {
   const features = d.features || [];
   const drifted = features.filter((f) => f.drifted);
   const cards = drifted.map((f) => h('article', { class: 'feature-card', dataset: { feature: f.feature } },
-    h('h3', { text: f.feature }),
-    h('p', { class: 'explanation' }, f.explanation || 'No explanation was given for this feature.'),
+    clip(f.feature, 'h3'),
+    h('p', { class: 'explanation clamp', title: f.explanation || null }, f.explanation || 'No explanation was given for this feature.'),
     h('dl', { class: 'stats' },
       stat('test', `${f.test || '–'} ${num(f.statistic, 4)}`), stat('p (adjusted)', `${pValue(f.pValue)} (${pValue(f.adjustedPValue)})`),
       stat('PSI', num(f.psi, 4)), stat('Jensen–Shannon', num(f.jensenShannon, 4)),
@@ -52,7 +56,7 @@ function driftBlock(d) {
   const extra = [d.prediction && { ...d.prediction, feature: `${d.prediction.feature || 'prediction'} (prediction)` },
     d.label && { ...d.label, feature: `${d.label.feature || 'label'} (label)` }].filter(Boolean);
   const row = (f) => h('tr', { class: f.drifted ? 'drifted' : '' },
-    h('th', { scope: 'row', text: f.feature }), h('td', { text: f.type || '' }), h('td', { text: f.drifted ? 'drifted' : 'no' }),
+    h('th', { scope: 'row' }, clip(f.feature)), h('td', { text: f.type || '' }), h('td', { text: f.drifted ? 'drifted' : 'no' }),
     h('td', { class: 'num', text: num(f.psi, 4) }), h('td', { class: 'num', text: `${f.test || ''} ${num(f.statistic, 4)}` }),
     h('td', { class: 'num', text: pValue(f.adjustedPValue) }), h('td', { class: 'num', text: num(f.jensenShannon, 4) }));
   const all = table(`All ${features.length} features, by PSI${extra.length ? ', then prediction and label drift' : ''}`,
@@ -69,7 +73,7 @@ function driftBlock(d) {
 function qualityBlock(rows) {
   if (rows.length === 0) return null;
   const notable = rows.filter((q) => q.missingShareChange > 0 || q.outOfRangeShare > 0 || q.unseenCategoryShare > 0);
-  const tr = (q) => h('tr', null, h('th', { scope: 'row', text: q.column }), h('td', { text: q.role || '' }),
+  const tr = (q) => h('tr', null, h('th', { scope: 'row' }, clip(q.column)), h('td', { text: q.role || '' }),
     h('td', { class: 'num', text: pct(q.referenceMissingShare, 1) }), h('td', { class: 'num', text: pct(q.missingShare, 1) }),
     h('td', { class: 'num', text: isNum(q.missingShareChange) ? `${q.missingShareChange > 0 ? '+' : ''}${pct(q.missingShareChange, 1)}` : '–' }),
     h('td', { class: 'num', text: pct(q.outOfRangeShare, 1) }), h('td', { class: 'num', text: pct(q.unseenCategoryShare, 1) }));

@@ -1,8 +1,9 @@
 // The sections of the model page, each built from data the page already fetched.
 
 import { align, lineChart } from '../charts.js';
-import { badge, date, h, isNum, link, note, num, pct, routes, section, statusTag, table } from '../dom.js';
+import { badge, clip, date, h, isNum, link, note, num, pct, routes, ruleSubject, section, statusTag, table } from '../dom.js';
 import { heatmap, mostDrifted } from '../heatmap.js';
+import { metricName } from '../metrics.js';
 import { alertTimeline } from '../timeline.js';
 
 /** Contiguous axis ranges where label coverage is below 1 (labels still missing). */
@@ -21,16 +22,17 @@ function lateRanges(axis, coverage) {
 
 export function performanceSection({ axis, metric, metrics, data, open, onMetric }) {
   if (!data) return section('Performance', 'perf-title', note('No performance results in the batches shown.'));
-  const select = h('select', { id: 'metric-select' }, metrics.map((k) => h('option', { value: k, selected: k === metric }, k)));
+  const select = h('select', { id: 'metric-select' }, metrics.map((k) => h('option', { value: k, selected: k === metric }, metricName(k))));
+  const name = metricName(metric);
   select.addEventListener('change', () => onMetric(select.value));
   const late = lateRanges(axis, data.coverage);
   const lateCount = axis.ids.filter((id) => isNum(data.coverage.get(id)) && data.coverage.get(id) < 1).length;
   const chart = lineChart({
-    axis, open, onOpen: open, title: `${metric}: realised and estimated, with baseline and 95% interval`,
-    label: `${metric} over ${axis.ids.length} batches`,
+    axis, open, onOpen: open, title: `${name}: realised and estimated, with baseline and 95% interval`,
+    label: `${name} over ${axis.ids.length} batches`,
     series: [
-      { name: `${metric} realised`, values: align(axis, data.real), cls: 's1' },
-      { name: `${metric} estimated (no labels needed)`, values: align(axis, data.est), cls: 's2', dashed: true },
+      { name: `${name} realised`, values: align(axis, data.real), cls: 's1' },
+      { name: `${name} estimated (no labels needed)`, values: align(axis, data.est), cls: 's2', dashed: true },
       { name: 'baseline (reference)', values: align(axis, data.baseline), cls: 'baseline', dashed: true },
     ],
     bands: [{ name: '95% interval (realised)', low: align(axis, data.low), high: align(axis, data.high), cls: 's1' }],
@@ -66,7 +68,7 @@ export function driftSection({ axis, matrix, shareMap, open }) {
     const top = mostDrifted(matrix);
     parts.push(top.length === 0 ? note('No feature drifted in the batches shown.')
       : table('Features that drifted most often in the batches shown', ['Feature', 'Drifted in', 'Latest PSI', 'Highest PSI'],
-        top.map((r) => h('tr', null, h('th', { scope: 'row', text: r.name }), h('td', { text: `${r.count} of ${matrix.batches.length} batches` }),
+        top.map((r) => h('tr', null, h('th', { scope: 'row' }, clip(r.name)), h('td', { text: `${r.count} of ${matrix.batches.length} batches` }),
           h('td', { class: 'num', text: num(r.latest, 4) }), h('td', { class: 'num', text: num(r.max, 4) }))), { class: 'compact' }));
   } else {
     parts.push(note('No drift results in the batches shown.'));
@@ -85,12 +87,12 @@ export function fairnessSection({ axis, attributes, ratios, open, more }) {
   return section('Fairness', 'fair-title', chart, more ? note(`Only the first ${attributes.length} attributes are drawn.`) : null);
 }
 
-export function alertsSection({ m, axis, alerts }) {
+export function alertsSection({ m, axis, alerts, labels }) {
   const recent = alerts.slice(0, 10);
   const rows = recent.map((a) => h('tr', null,
     h('td', null, badge(a.severity)), h('td', null, statusTag(a.status)),
-    h('td', null, link(routes.alert(a.alertId), `${a.rule}${a.subject ? ` · ${a.subject}` : ''}`)),
-    h('td', null, link(routes.batch(m, a.batchId), a.batchId)), h('td', { text: date(a.openedAt) })));
+    h('td', { class: 'subject-cell' }, link(routes.alert(a.alertId), ruleSubject(a))),
+    h('td', null, labels.link(m, a.batchId, a.batchAt)), h('td', { text: date(a.openedAt) })));
   return section('Alerts', 'alerts-title', alertTimeline({ axis, alerts }),
     recent.length ? table('Most recent alerts', ['Severity', 'Status', 'Rule · subject', 'Latest batch', 'Opened'], rows, { class: 'compact' }) : null,
     h('p', null, link(routes.alerts({ modelId: m }), `All alerts of ${m}`)));

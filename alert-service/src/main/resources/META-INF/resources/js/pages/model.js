@@ -5,7 +5,9 @@
 // reports (to learn the metrics and attributes); then their series. No request per batch.
 
 import { api, byBatch, seriesOrEmpty } from '../api.js';
+import { axisOf, BatchLabels } from '../batches.js';
 import { badge, date, h, link, num, pct, routes } from '../dom.js';
+import { headlineMetric, metricChoices, metricName } from '../metrics.js';
 import { navigate } from '../router.js';
 import { alertsSection, driftSection, fairnessSection, performanceSection } from './model-sections.js';
 
@@ -20,19 +22,22 @@ export async function modelPage(main, [m], query, { signal }) {
     api.driftMatrix(m, { limit: windowSize }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : null)),
     api.alerts({ modelId: m, limit: 1000 }, signal),
   ]);
-  const axis = { ids: batches.map((b) => b.batchId).reverse(), at: batches.map((b) => b.at).reverse() };
+  const axis = axisOf(batches);
   const from = axis.at[0];
   const perfBatch = batches.find((b) => b.results.performance);
   const fairBatch = batches.find((b) => b.results.fairness);
+  const labels = new BatchLabels(signal).add(m, batches).want(m, summary.latestBatchId, summary.latestBatchAt);
+  alerts.slice(0, 10).forEach((a) => labels.want(m, a.batchId, a.batchAt));
   const [perfReport, fairReport] = await Promise.all([
     perfBatch ? api.report(m, perfBatch.batchId, signal) : null,
     fairBatch && fairBatch !== perfBatch ? api.report(m, fairBatch.batchId, signal) : null,
+    labels.resolve(),
   ]);
   const perf = perfReport ? perfReport.performance : null;
   const fair = (fairBatch === perfBatch ? perfReport : fairReport)?.fairness || null;
 
-  const metrics = perf ? [...new Set([...Object.keys(perf.metrics || {}), ...Object.keys(perf.estimated || {})])] : [];
-  const fallback = perf && perf.task === 'regression' ? 'mae' : 'accuracy';
+  const metrics = metricChoices(perf);
+  const fallback = headlineMetric(perf);
   const metric = metrics.includes(query.metric) ? query.metric : (metrics.includes(fallback) ? fallback : metrics[0] || fallback);
   const attributes = fair ? (fair.attributes || []).map((a) => a.attribute).slice(0, MAX_ATTRIBUTES) : [];
 
@@ -51,11 +56,11 @@ export async function modelPage(main, [m], query, { signal }) {
 
   main.append(
     header(m, summary, axis, windowSize, metric, metrics),
-    summaryTiles(m, summary, axis, perfData, metric, shareMap),
+    summaryTiles(m, summary, axis, perfData, metric, shareMap, labels),
     performanceSection({ axis, metric, metrics, data: perfData, open, onMetric: (v) => navigate(hashWith(m, query, { metric: v })) }),
     driftSection({ axis, matrix, shareMap, open }),
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
-    alertsSection({ m, axis, alerts }),
+    alertsSection({ m, axis, alerts, labels }),
   );
   // Rendered once the browser has laid out and painted the charts and the heat map.
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -89,20 +94,24 @@ function lastOf(axis, map) {
   return null;
 }
 
-function summaryTiles(m, summary, axis, perf, metric, shareMap) {
+function summaryTiles(m, summary, axis, perf, metric, shareMap, labels) {
   const share = lastOf(axis, shareMap);
   const real = perf ? lastOf(axis, perf.real) : null;
   const est = perf ? lastOf(axis, perf.est) : null;
   const cov = perf ? lastOf(axis, perf.coverage) : null;
+  const of = (point) => (point ? `batch ${labels.text(m, point.id)}` : null);
+  const last = summary.latestBatchId ? labels.info(m, summary.latestBatchId, summary.latestBatchAt) : null;
+  const lastTile = tile('Last batch', last ? (last.n ? `#${last.n}` : date(last.at)) : '–', last && last.n ? date(last.at) : null);
+  if (last) lastTile.title = `batch ${summary.latestBatchId}`;
   return h('div', { class: 'tiles', role: 'list' },
     h('div', { role: 'listitem', class: 'tile', dataset: { tile: 'alerts' } },
       h('div', { class: 'tile-label', text: 'Open alerts' }),
       h('div', { class: 'tile-value' }, ['critical', 'warning', 'info'].map((s) => [badge(s, summary.openAlerts[s] || 0), ' ']))),
-    wrapItem(tile('Last batch', summary.latestBatchId || '–', date(summary.latestBatchAt)), 'last-batch'),
-    wrapItem(tile('Drift share', share ? pct(share.value) : '–', share ? `batch ${share.id}` : null, share && share.value >= 0.5 ? 'bad' : ''), 'drift'),
-    wrapItem(tile(`${metric} (realised)`, real ? num(real.value) : '–', real ? `batch ${real.id}` : 'no labels yet'), 'performance'),
-    wrapItem(tile(`${metric} (estimated)`, est ? num(est.value) : '–', est ? `batch ${est.id}` : null), 'estimated'),
-    wrapItem(tile('Label coverage', cov ? pct(cov.value) : '–', cov ? `batch ${cov.id}` : null, cov && cov.value < 1 ? 'warn' : ''), 'coverage'));
+    wrapItem(lastTile, 'last-batch'),
+    wrapItem(tile('Drift share', share ? pct(share.value) : '–', of(share), share && share.value >= 0.5 ? 'bad' : ''), 'drift'),
+    wrapItem(tile(`${metricName(metric)} (realised)`, real ? num(real.value) : '–', real ? of(real) : 'no labels yet'), 'performance'),
+    wrapItem(tile(`${metricName(metric)} (estimated)`, est ? num(est.value) : '–', of(est)), 'estimated'),
+    wrapItem(tile('Label coverage', cov ? pct(cov.value) : '–', of(cov), cov && cov.value < 1 ? 'warn' : ''), 'coverage'));
 }
 
 function wrapItem(el, key) {

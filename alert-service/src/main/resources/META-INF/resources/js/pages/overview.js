@@ -2,8 +2,10 @@
 // figure and the lowest fairness ratio, each with a sparkline of the last 30 batches.
 
 import { api, byBatch, seriesOrEmpty } from '../api.js';
+import { BatchLabels, axisOf } from '../batches.js';
 import { align, sparkline } from '../charts.js';
 import { badge, date, h, isNum, link, note, num, pct, routes } from '../dom.js';
+import { headlineMetric } from '../metrics.js';
 
 const TREND = 30;
 const SEVERITIES = ['critical', 'warning', 'info'];
@@ -31,6 +33,7 @@ export async function overview(main, params, query, { signal }) {
     body)));
   const loads = models.map((m) => {
     const cells = {
+      last: h('td', { dataset: { col: 'last-batch' } }, m.latestBatchId ? [lastBatch(m.modelId, m.latestBatchId, m.latestBatchAt, null)] : '–'),
       drift: h('td', { class: 'fig', dataset: { col: 'drift' } }, loading()),
       perf: h('td', { class: 'fig', dataset: { col: 'performance' } }, loading()),
       fair: h('td', { class: 'fig', dataset: { col: 'fairness' } }, loading()),
@@ -41,14 +44,19 @@ export async function overview(main, params, query, { signal }) {
     body.append(h('tr', { dataset: { model: m.modelId } },
       h('th', { scope: 'row' }, link(routes.model(m.modelId), m.modelId)),
       open,
-      h('td', { dataset: { col: 'last-batch' } }, m.latestBatchId ? [link(routes.batch(m.modelId, m.latestBatchId), m.latestBatchId), h('br'), h('small', { class: 'muted' }, date(m.latestBatchAt))] : '–'),
-      cells.drift, cells.perf, cells.fair));
-    return fill(m.modelId, cells, signal).catch((err) => {
+      cells.last, cells.drift, cells.perf, cells.fair));
+    return fill(m, cells, signal).catch((err) => {
       if (signal.aborted) return;
-      Object.values(cells).forEach((c) => c.replaceChildren(h('span', { class: 'muted', title: err.message }, 'unavailable')));
+      [cells.drift, cells.perf, cells.fair].forEach((c) => c.replaceChildren(h('span', { class: 'muted', title: err.message }, 'unavailable')));
     });
   });
   await Promise.all(loads);
+}
+
+/** The latest batch as "#n" (its position, once the batch list told it) over its time; the id on hover. */
+function lastBatch(m, id, at, n) {
+  return h('a', { href: routes.batch(m, id), title: `batch ${id}`, class: 'batch-link' },
+    Number.isInteger(n) ? `#${n} · ${date(at)}` : date(at));
 }
 
 function loading() {
@@ -64,10 +72,17 @@ function latest(values) {
   return null;
 }
 
-async function fill(m, cells, signal) {
+async function fill(model, cells, signal) {
+  const m = model.modelId;
   const batches = await api.batches(m, { limit: TREND }, signal);
   if (batches.length === 0) return;
-  const axis = { ids: batches.map((b) => b.batchId).reverse(), at: batches.map((b) => b.at).reverse() };
+  const labels = new BatchLabels(signal).add(m, batches);
+  if (model.latestBatchId) {
+    await labels.want(m, model.latestBatchId, model.latestBatchAt).resolve();
+    const last = labels.info(m, model.latestBatchId, model.latestBatchAt);
+    cells.last.replaceChildren(lastBatch(m, model.latestBatchId, last.at, last.n));
+  }
+  const axis = axisOf(batches);
   const from = axis.at[0];
   const perfBatch = batches.find((b) => b.results.performance);
   const fairBatch = batches.find((b) => b.results.fairness);
@@ -77,7 +92,7 @@ async function fill(m, cells, signal) {
   }
   const perf = perfBatch ? (await reports.get(perfBatch.batchId)).performance : null;
   const fair = fairBatch ? (await reports.get(fairBatch.batchId)).fairness : null;
-  const metric = perf && perf.task === 'regression' ? 'mae' : 'accuracy';
+  const metric = headlineMetric(perf);
   const attributes = fair ? (fair.attributes || []).map((a) => a.attribute) : [];
   const [share, real, est, ...ratios] = await Promise.all([
     seriesOrEmpty(m, 'drift.driftShare', { from }, signal),
@@ -97,8 +112,8 @@ async function fill(m, cells, signal) {
   const e = latest(estVals);
   if (r) {
     const notes = [];
-    if (r.index < realVals.length - 1) notes.push(`labelled up to ${axis.ids[r.index]}`);
-    if (e && e.index > r.index) notes.push(`≈ ${num(e.value)} estimated for ${axis.ids[e.index]}`);
+    if (r.index < realVals.length - 1) notes.push(`labelled up to ${axis.labels[r.index]}`);
+    if (e && e.index > r.index) notes.push(`≈ ${num(e.value)} estimated for ${axis.labels[e.index]}`);
     cells.perf.replaceChildren(...figure(`${metric} ${num(r.value)}`, sparkline(realVals, { cls: 's1' }), notes.length ? `(${notes.join('; ')})` : null));
   } else if (e) {
     cells.perf.replaceChildren(...figure(`${metric} ≈ ${num(e.value)}`, sparkline(estVals, { cls: 's1' }), 'estimated, no labels yet'));

@@ -68,4 +68,28 @@ class DashboardAssetsTest {
         assertFalse(modules < 10, "the modules were found");
         assertEquals(List.of(), problems);
     }
+
+    /**
+     * The Content-Security-Policy (script-src and style-src 'self') refuses inline code: no script element without
+     * src, no style element or attribute, no on* handler attribute in the page, and no style attribute written by
+     * the modules (in h() attributes or in SVG markup); they style through classes and the CSSOM.
+     */
+    @Test
+    void nothingInlineThatThePolicyWouldRefuse() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Pattern inlineScript = Pattern.compile("(?i)<script(?![^>]*\\bsrc=)[^>]*>");
+        Pattern inHtml = Pattern.compile("(?i)<style|\\sstyle\\s*=|\\son[a-z]+\\s*=|javascript:");
+        Pattern inJs = Pattern.compile("\\bstyle\\s*:\\s*[`'\"]|\\sstyle=\\\\?[\"']|setAttribute\\(\\s*['\"]style|cssText|javascript:");
+        for (Path file : assets()) {
+            String text = Files.readString(file);
+            String name = file.toString();
+            if (name.endsWith(".html") && (inlineScript.matcher(text).find() || inHtml.matcher(text).find())) {
+                problems.add(file + " has inline script or style");
+            }
+            if (name.endsWith(".js") && inJs.matcher(text).find()) {
+                problems.add(file + " writes a style attribute");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
 }

@@ -95,10 +95,12 @@ class DashboardBrowserTest {
         for (String severity : List.of("critical", "warning", "info")) {
             assertTrue(alerts.contains(open.get(severity) + " " + severity), alerts);
         }
-        assertTrue(text(row + "td[data-col=last-batch]").startsWith("b6"));
+        // Batches are named by position and time, the id on hover.
+        assertEquals("#6 · 2026-11-20 06:00", text(row + "td[data-col=last-batch]"));
+        assertEquals("batch b6", browser.find(row + "td[data-col=last-batch] a").getAttribute("title"));
         assertTrue(text(row + "td[data-col=drift]").startsWith("20%"), "latest drift share");
         String perf = text(row + "td[data-col=performance]");
-        assertTrue(perf.contains("accuracy 0.87") && perf.contains("labelled up to b4"), perf);
+        assertTrue(perf.contains("accuracy 0.87") && perf.contains("labelled up to #4 · 2026-11-20 04:00"), perf);
         String fairness = text(row + "td[data-col=fairness]");
         assertTrue(fairness.startsWith("0.6") && fairness.contains("(sex)"), fairness);
         assertTrue(browser.find(row + "td[data-col=fairness]").getAttribute("class").contains("bad"), "below 0.8 is marked");
@@ -113,6 +115,8 @@ class DashboardBrowserTest {
         assertEquals("20%", text("[data-tile=drift] .tile-value"));
         assertEquals("0.87", text("[data-tile=performance] .tile-value"));
         assertEquals("0%", text("[data-tile=coverage] .tile-value"));
+        assertEquals("#6", text("[data-tile=last-batch] .tile-value"));
+        assertEquals("batch #4 · 2026-11-20 04:00", text("[data-tile=performance] .tile-extra"), "the last labelled batch");
         WebElement performance = browser.find("[data-chart=performance] svg");
         assertEquals(3, performance.findElements(By.cssSelector("path[data-series]")).size(), "realised, estimated, baseline");
         assertFalse(performance.findElements(By.cssSelector("path.band")).get(0).getAttribute("d").isEmpty(), "interval band");
@@ -130,7 +134,7 @@ class DashboardBrowserTest {
 
         heat.sendKeys(Keys.HOME); // focus lands on the newest batch of the first feature; Home goes to the oldest
         String readout = browser.find("canvas.heatmap").findElement(By.xpath("ancestor::figure//div[@class='readout']")).getText();
-        assertTrue(readout.startsWith("income · batch b1") && readout.contains("psi 0.42, drifted"), readout);
+        assertTrue(readout.startsWith("income · batch #1 · 2026-11-20 01:00") && readout.contains("psi 0.42, drifted"), readout);
         heat.sendKeys(Keys.ENTER);
         browser.waitReady("batch");
         assertTrue(browser.driver.getCurrentUrl().endsWith("/batches/b1"));
@@ -140,6 +144,8 @@ class DashboardBrowserTest {
     @Order(3)
     void batchPageRendersTheReportForPeople() {
         browser.open("/models/" + MODEL + "/batches/b1", "batch");
+        assertEquals("Batch #1 · 2026-11-20 01:00", text("h1"));
+        assertEquals("batch b1", browser.find("h1").getAttribute("title"));
         String card = "article.feature-card[data-feature=income] ";
         assertEquals(DashboardScenario.INCOME_EXPLANATION, text(card + ".explanation"));
         assertEquals(3, browser.find(card + "svg.bins").findElements(By.cssSelector("rect.bar-prod")).size(), "a bar pair per top bin");
@@ -155,7 +161,9 @@ class DashboardBrowserTest {
         // The alert links to its page, which links back to the batch that raised it.
         browser.find("tr[data-alert-id] a").click();
         browser.waitReady("alert");
-        browser.driver.findElement(By.linkText("b1")).click();
+        WebElement back = browser.find("a.batch-link[data-batch-id=b1]");
+        assertEquals("#1 · 2026-11-20 01:00", back.getText());
+        back.click();
         browser.waitReady("batch");
     }
 
