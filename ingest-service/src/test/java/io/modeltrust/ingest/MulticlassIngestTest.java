@@ -119,6 +119,17 @@ class MulticlassIngestTest {
                 .then().statusCode(201).body("fairness.favorableClass", equalTo("0"));
     }
 
+    @Test
+    void namesAndGroupValuesThatWouldNotFitAKeyAreRefused() {
+        String longName = "f".repeat(201);
+        refused(SPEC.replace("\"income\"", "\"" + longName + "\""), "at most 200");
+        String model = register();
+        given().contentType("text/csv").body(REFERENCE).post("/api/v1/models/" + model + "/reference")
+                .then().statusCode(201);
+        rejected(model, "batches", HEADER + "b1,10,car," + "x".repeat(201) + ",2,0.1,0.1,0.8,\n")
+                .body("errors[0].column", equalTo("sex")).body("errors[0].message", containsString("at most 200"));
+    }
+
     private static String register() {
         String model = "multiclass-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 1_000_000;
         given().contentType("application/json").body(SPEC).put("/api/v1/models/" + model).then().statusCode(201);

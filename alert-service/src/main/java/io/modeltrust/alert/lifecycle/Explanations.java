@@ -79,7 +79,8 @@ public final class Explanations {
             case DRIFT_FEATURE -> text(find(r.path("features"), "feature", path.subject()).path("explanation"));
             case DRIFT_PREDICTION -> text(r.path("prediction").path("explanation"));
             case DRIFT_LABEL -> text(r.path("label").path("explanation"));
-            case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject());
+            case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject(),
+                    path.field());
             case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());
             case FAIRNESS_GROUP -> fairness(r, path.subject(), path.subjectLabel());
         };
@@ -96,8 +97,27 @@ public final class Explanations {
         return text(find(r.path("attributes"), "attribute", attribute).path("explanation"));
     }
 
-    private static String quality(JsonNode q, String column) {
-        if (!q.isObject() || !q.path("missingShare").isNumber()) {
+    private static String quality(JsonNode q, String column, String field) {
+        if (!q.isObject()) {
+            return null;
+        }
+        if (field.startsWith("unseenCategor") && q.path("unseenCategoryShare").isNumber()) {
+            StringBuilder sb = new StringBuilder(Numbers.format(100 * q.path("unseenCategoryShare").asDouble()))
+                    .append("% of ").append(column).append("'s values are categories never seen in the reference");
+            JsonNode named = q.path("unseenCategories");
+            if (named.isArray() && !named.isEmpty()) {
+                sb.append(", most often ");
+                for (int i = 0; i < named.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append('"').append(named.get(i).asText()).append('"');
+                }
+            }
+            return sb.append('.').toString();
+        }
+        if (field.equals("outOfRangeShare") && q.path("outOfRangeShare").isNumber()) {
+            return Numbers.format(100 * q.path("outOfRangeShare").asDouble()) + "% of " + column
+                    + "'s values lie outside the reference's range.";
+        }
+        if (!q.path("missingShare").isNumber()) {
             return null;
         }
         return "Missing share of " + column + " is " + Numbers.format(q.path("missingShare").asDouble()) + " against "

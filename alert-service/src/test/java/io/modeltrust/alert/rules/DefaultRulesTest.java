@@ -111,6 +111,12 @@ class DefaultRulesTest {
         assertEquals(List.of("purpose"), breaching("data_quality.unseen-categories", drift(false, 0.12)).stream()
                 .map(Finding::subject).toList());
         assertEquals(1, breaching("data_quality.unseen-categories", drift(false, 0.02)).size(), "above 1%");
+        ObjectNode result = drift(false, 0.12);
+        ((ObjectNode) result.path("dataQuality").get(0)).putArray("unseenCategories").add("boat").add("plane");
+        Finding f = breaching("data_quality.unseen-categories", result).get(0);
+        String text = Explanations.of(rule("data_quality.unseen-categories"), f, new ResultContext("m", KEY, "drift", 1, result));
+        assertTrue(text.startsWith("12% of purpose's values are categories never seen in the reference, most often "
+                + "\"boat\", \"plane\"."), text);
         assertEquals(0, breaching("data_quality.unseen-categories", drift(false, 0.008)).size());
     }
 

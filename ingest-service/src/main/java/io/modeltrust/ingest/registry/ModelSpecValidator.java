@@ -48,6 +48,7 @@ public final class ModelSpecValidator {
             if (f.type() == null) {
                 problems.add("feature " + f.name() + ": type must be numeric or categorical");
             }
+            checkLength(f.name(), problems);
             if (!featureNames.add(f.name())) {
                 problems.add("duplicate column name " + f.name());
             }
@@ -135,11 +136,22 @@ public final class ModelSpecValidator {
         }
     }
 
+    /** Column names are keys of results, series and alert subjects; an index key holds at most a few kB. */
+    static final int MAX_COLUMN_NAME = 200;
+
+    private static void checkLength(String column, List<String> problems) {
+        if (column != null && column.length() > MAX_COLUMN_NAME) {
+            problems.add("column name " + column.substring(0, 40) + "… has " + column.length()
+                    + " characters; at most " + MAX_COLUMN_NAME);
+        }
+    }
+
     private static void checkRole(String column, String role, Set<String> features, Map<String, String> roleOf,
                                   List<String> problems) {
         if (blank(column)) {
             return;
         }
+        checkLength(column, problems);
         if (features.contains(column)) {
             problems.add(role + " column " + column + " is also a feature");
         }
@@ -161,6 +173,9 @@ public final class ModelSpecValidator {
             }
             if (!sensitive.add(s)) {
                 problems.add("duplicate sensitive attribute " + s);
+            }
+            if (!features.contains(s)) {
+                checkLength(s, problems);
             }
             if (roleOf.containsKey(s)) {
                 problems.add("sensitive attribute " + s + " is also the " + roleOf.get(s) + " column");

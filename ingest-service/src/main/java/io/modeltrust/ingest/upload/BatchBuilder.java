@@ -171,6 +171,10 @@ public final class BatchBuilder {
             if (column.classes() != null) {
                 raw = matchClass(row, c, column, raw);
             }
+            if (column.namesGroups() && raw.length() > ExpectedColumn.MAX_GROUP_NAME) {
+                problems.add(row, column.name(), "a value of a sensitive attribute names a fairness group and is at most "
+                        + ExpectedColumn.MAX_GROUP_NAME + " characters; this one has " + raw.length());
+            }
         } else if (column.valueRequired()) {
             problems.add(row, column.name(), "a value is required");
         }

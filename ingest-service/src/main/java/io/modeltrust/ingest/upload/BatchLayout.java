@@ -32,17 +32,18 @@ public final class BatchLayout {
             return out;
         }
         Set<String> features = new HashSet<>();
+        Set<String> sensitive = new HashSet<>(spec.sensitiveOrEmpty());
         for (FeatureSpec f : spec.featuresOrEmpty()) {
             features.add(f.name());
             out.add(new ExpectedColumn(new ColumnSpec(f.name(), ColumnRole.FEATURE, f.type()), true, false,
-                    f.type() == ColumnType.CATEGORICAL));
+                    f.type() == ColumnType.CATEGORICAL, null, false, sensitive.contains(f.name())));
         }
         for (String s : spec.sensitiveOrEmpty()) {
             if (!features.contains(s)) {
                 ColumnType type = spec.fairnessOrDefaults().bucketsOrEmpty().containsKey(s)
                         ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
                 out.add(new ExpectedColumn(new ColumnSpec(s, ColumnRole.SENSITIVE, type), true, false,
-                        type == ColumnType.CATEGORICAL));
+                        type == ColumnType.CATEGORICAL, null, false, true));
             }
         }
         out.add(new ExpectedColumn(new ColumnSpec(spec.prediction(), ColumnRole.PREDICTION, outcome), true, true, false,
