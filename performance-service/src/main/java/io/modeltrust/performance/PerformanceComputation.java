@@ -8,6 +8,7 @@ import io.modeltrust.performance.metrics.EstimatedPerformance;
 import io.modeltrust.performance.metrics.Interval;
 import io.modeltrust.performance.metrics.MetricChange;
 import io.modeltrust.performance.metrics.ReferenceSlices;
+import io.modeltrust.performance.metrics.RegressionBootstrap;
 import io.modeltrust.performance.metrics.RegressionMetrics;
 import io.modeltrust.performance.metrics.SliceAnalysis;
 import io.modeltrust.performance.metrics.SliceReport;
@@ -88,7 +89,9 @@ public final class PerformanceComputation {
         RegressionMetrics m = labeled == 0 ? null : Realised.regression(rows);
         if (m != null) {
             metrics.putAll(m.asMap());
-            putInterval(intervals, "mae", m.maeInterval());
+            RegressionBootstrap.Intervals ci = RegressionBootstrap.intervals(Realised.regressionErrors(rows));
+            putInterval(intervals, "mae", ci.mae());
+            putInterval(intervals, "rmse", ci.rmse());
         }
         return new TaskFigures(metrics, intervals, null, null, null, null, null);
     }

@@ -8,6 +8,7 @@ import io.modeltrust.performance.metrics.SliceFeature;
 import io.modeltrust.performance.rows.EvaluationRows;
 import io.modeltrust.performance.rows.SliceSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The metrics engine applied to the labelled rows of evaluation rows. */
@@ -48,6 +49,21 @@ final class Realised {
             usable += Double.isNaN(predicted[k]) ? 0 : 1;
         }
         return usable == 0 ? null : RegressionMetrics.compute(actual, predicted);
+    }
+
+    /** Predicted − actual over the rows {@link #regression} uses, in row order, for the bootstrap. */
+    static double[] regressionErrors(EvaluationRows r) {
+        int[] idx = labeledIndex(r);
+        double[] out = new double[idx.length];
+        int n = 0;
+        for (int i : idx) {
+            double y = r.labelValue()[i];
+            double p = r.predicted()[i];
+            if (!Double.isNaN(y) && !Double.isNaN(p)) {
+                out[n++] = p - y;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -107,6 +123,6 @@ final class Realised {
                 idx[n++] = i;
             }
         }
-        return java.util.Arrays.copyOf(idx, n);
+        return Arrays.copyOf(idx, n);
     }
 }

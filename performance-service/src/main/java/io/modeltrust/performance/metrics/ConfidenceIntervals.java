@@ -29,17 +29,4 @@ public final class ConfidenceIntervals {
         dist /= denom;
         return new Interval(center - dist, center + dist, "wilson");
     }
-
-    /**
-     * Normal interval for a mean: mean ± z·sd/√n with sd the sample standard deviation (ddof = 1).
-     *
-     * @return null when n &lt; 2
-     */
-    public static Interval normalMean(double mean, double sampleSd, long n) {
-        if (n < 2) {
-            return null;
-        }
-        double half = Z95 * sampleSd / Math.sqrt(n);
-        return new Interval(mean - half, mean + half, "normal");
-    }
 }

@@ -5,7 +5,8 @@ package io.modeltrust.performance.metrics;
  *
  * @param lower  lower bound
  * @param upper  upper bound
- * @param method how it was computed: "wilson", "delong" or "normal"
+ * @param method how it was computed: "wilson", "delong", "delta" or "bootstrap-percentile"
+ *               (with a subsample note above 100,000 rows, see {@link RegressionBootstrap})
  */
 public record Interval(double lower, double upper, String method) {
 }

@@ -13,9 +13,9 @@ import java.util.Map;
  * @param r2          r2_score (force_finite): 1 for perfect predictions, 0 for imperfect predictions of
  *                    a constant y; null with fewer than 2 rows (sklearn returns NaN)
  * @param mape        mean_absolute_percentage_error: mean |y − ŷ| / max(|y|, 2.220446049250313e-16)
- * @param maeInterval normal 95% interval mae ± 1.96·sd(|y − ŷ|, ddof=1)/√n; null with fewer than 2 rows
+ * @see RegressionBootstrap for the intervals of MAE and RMSE
  */
-public record RegressionMetrics(long rows, double mae, double rmse, Double r2, double mape, Interval maeInterval) {
+public record RegressionMetrics(long rows, double mae, double rmse, Double r2, double mape) {
 
     /** np.finfo(np.float64).eps, sklearn's floor for |y| in MAPE. */
     static final double MAPE_EPS = Math.ulp(1.0);
@@ -57,9 +57,8 @@ public record RegressionMetrics(long rows, double mae, double rmse, Double r2, d
         double mae = abs.value() / n;
         double mse = sq.value() / n;
         double mean = ySum.value() / n;
-        // Second pass for the spreads: sums of squared deviations around a known mean do not cancel.
+        // Second pass for the spread of y: squared deviations around a known mean do not cancel.
         CompensatedSum total = new CompensatedSum();
-        CompensatedSum maeDev = new CompensatedSum();
         for (int i = 0; i < actual.length; i++) {
             double y = actual[i];
             double p = predicted[i];
@@ -68,8 +67,6 @@ public record RegressionMetrics(long rows, double mae, double rmse, Double r2, d
             }
             double d = y - mean;
             total.add(d * d);
-            double m = Math.abs(p - y) - mae;
-            maeDev.add(m * m);
         }
         Double r2 = null;
         if (n >= 2) {
@@ -85,10 +82,7 @@ public record RegressionMetrics(long rows, double mae, double rmse, Double r2, d
                 r2 = 1 - numerator / denominator;
             }
         }
-        Interval maeInterval = n >= 2
-                ? ConfidenceIntervals.normalMean(mae, Math.sqrt(maeDev.value() / (n - 1)), n)
-                : null;
-        return new RegressionMetrics(n, mae, Math.sqrt(mse), r2, pct.value() / n, maeInterval);
+        return new RegressionMetrics(n, mae, Math.sqrt(mse), r2, pct.value() / n);
     }
 
     /** The metrics that have a value, by docs/metrics.md name, for {@link MetricChange#compare}. */

@@ -104,7 +104,25 @@ final class PipelineFixture {
         for (String m : REGRESSION_METRICS) {
             close(e.get(m), r.metrics().get(m), revision + " " + m);
         }
-        interval(e.get("maeInterval"), r.intervals().get("mae"), revision + " mae interval");
+        bootstrap(e.get("bootstrapReference"), r, "mae", revision);
+        bootstrap(e.get("bootstrapReference"), r, "rmse", revision);
+    }
+
+    /**
+     * The service's bootstrap interval against numpy's with 20 times the resamples: different generators, so
+     * each bound within a tenth of the reference width (about 4.5 Monte Carlo standard errors of 1000
+     * resamples), which a wrong set of rows or a wrong statistic would miss by far.
+     */
+    static void bootstrap(JsonNode reference, PerformanceResult r, String metric, String revision) {
+        PerformanceResult.Interval actual = r.intervals().get(metric);
+        String what = revision + " " + metric + " interval";
+        assertNotNull(actual, what + " missing");
+        assertEquals("bootstrap-percentile", actual.method(), what + " method");
+        double low = reference.get(metric).get(0).asDouble();
+        double high = reference.get(metric).get(1).asDouble();
+        double tolerance = 0.1 * (high - low);
+        assertTrue(Math.abs(actual.low() - low) <= tolerance, what + " low " + actual.low() + " vs numpy " + low);
+        assertTrue(Math.abs(actual.high() - high) <= tolerance, what + " high " + actual.high() + " vs numpy " + high);
     }
 
     static void interval(JsonNode e, PerformanceResult.Interval actual, String what) {
