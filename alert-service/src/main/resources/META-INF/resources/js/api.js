@@ -83,6 +83,7 @@ export const api = {
   alert: (id, signal) => request('GET', `/alerts/${e(id)}`, undefined, signal),
   acknowledge: (id, reason) => request('POST', `/alerts/${e(id)}/acknowledge`, { by: settings.user, reason: reason || null }),
   resolve: (id, reason) => request('POST', `/alerts/${e(id)}/resolve`, { by: settings.user, reason: reason || null }),
+  incidents: (m, params, signal) => request('GET', `/models/${e(m)}/incidents${query(params)}`, undefined, signal),
   rules: (m, signal) => request('GET', `/models/${e(m)}/alert-rules`, undefined, signal),
   putRules: (m, rules) => request('PUT', `/models/${e(m)}/alert-rules`, rules),
 };

@@ -25,11 +25,19 @@ final class IncidentStory {
                            IncidentBuilder.Results results) {
         List<String> clauses = new ArrayList<>();
         Set<String> said = new LinkedHashSet<>();
+        Set<String> topics = new LinkedHashSet<>(); // one clause per metric, per retraining advice
         for (Incident.Member m : members) {
             String since = place(m.firstBatchId(), batches);
             JsonNode r = results.result(m.batchId(), resultKind(m.kind()));
+            String topic = m.kind().equals("retraining") ? "retraining"
+                    : m.kind().equals("performance") ? "performance:" + (m.metric() == null ? "" : m.metric().split("\\.")[0])
+                    : null;
+            if (topic != null && !topics.add(topic)) {
+                continue; // the first alert on it already said when it began
+            }
             String clause = switch (m.kind()) {
-                case "performance", "retraining" -> performance(m, r, since, clauses);
+                case "retraining" -> "retraining is recommended since " + since;
+                case "performance" -> performance(m, r, since, clauses);
                 case "drift" -> drift(m, r, since);
                 case "fairness" -> fairness(m, r, since);
                 case "data_quality" -> quality(m, r, since);

@@ -97,3 +97,17 @@ export function alertsSection({ m, axis, alerts, labels }) {
     recent.length ? table('Most recent alerts', ['Severity', 'Status', 'Rule · subject', 'Latest batch', 'Opened'], rows, { class: 'compact' }) : null,
     h('p', null, link(routes.alerts({ modelId: m }), `All alerts of ${m}`)));
 }
+
+/** Incidents: alerts that overlap in batch time across signals, each with the one explanation that links them. */
+export function incidentsSection({ incidents }) {
+  if (!incidents || incidents.length === 0) {
+    return section('Incidents', 'incidents-title', note('No incidents: no alerts of this model overlap in time.'));
+  }
+  const items = incidents.slice(0, 5).map((i) => h('li', { class: 'incident', dataset: { incident: i.incidentId } },
+    h('p', null, badge(i.severity), ' ', statusTag(i.status), ' ',
+      h('span', { class: 'muted', text: `${date(i.from)} – ${date(i.to)} · ${i.kinds.join(', ')} · ${i.alerts.length} alert${i.alerts.length === 1 ? '' : 's'}` })),
+    i.explanation ? h('p', { class: 'explanation', text: i.explanation }) : null,
+    h('p', null, ...i.alerts.slice(0, 8).flatMap((a, k) => [k ? ' · ' : '', link(routes.alert(a.alertId), ruleSubject(a))]))));
+  return section('Incidents', 'incidents-title', h('ol', { class: 'incidents' }, items),
+    incidents.length > 5 ? note(`The ${incidents.length - 5} older incidents are not shown.`) : null);
+}

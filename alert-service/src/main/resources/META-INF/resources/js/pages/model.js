@@ -9,18 +9,19 @@ import { axisOf, BatchLabels } from '../batches.js';
 import { badge, date, h, link, num, pct, routes } from '../dom.js';
 import { headlineMetric, metricChoices, metricName } from '../metrics.js';
 import { navigate } from '../router.js';
-import { alertsSection, driftSection, fairnessSection, performanceSection } from './model-sections.js';
+import { alertsSection, driftSection, fairnessSection, incidentsSection, performanceSection } from './model-sections.js';
 
 const WINDOWS = [100, 250, 500, 1000];
 const MAX_ATTRIBUTES = 8;
 
 export async function modelPage(main, [m], query, { signal }) {
   const windowSize = WINDOWS.includes(Number(query.window)) ? Number(query.window) : 1000;
-  const [summary, batches, matrix, alerts] = await Promise.all([
+  const [summary, batches, matrix, alerts, incidents] = await Promise.all([
     api.model(m, signal),
     api.batches(m, { limit: windowSize }, signal),
     api.driftMatrix(m, { limit: windowSize }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : null)),
     api.alerts({ modelId: m, limit: 1000 }, signal),
+    api.incidents(m, { limit: 20 }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : [])),
   ]);
   const axis = axisOf(batches);
   const from = axis.at[0];
@@ -60,6 +61,7 @@ export async function modelPage(main, [m], query, { signal }) {
     performanceSection({ axis, metric, metrics, data: perfData, open, onMetric: (v) => navigate(hashWith(m, query, { metric: v })) }),
     driftSection({ axis, matrix, shareMap, open }),
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
+    incidentsSection({ incidents }),
     alertsSection({ m, axis, alerts, labels }),
   );
   // Rendered once the browser has laid out and painted the charts and the heat map.

@@ -130,6 +130,10 @@ class DashboardBrowserTest {
         assertEquals("6", heat.getAttribute("data-batches"));
         assertEquals("9", heat.getAttribute("data-drifted-cells"), "income in 6 batches, age in 3");
         assertTrue(browser.all("svg.timeline a").size() >= 3, "alert bars link to alerts");
+        List<WebElement> incidents = browser.all("ol.incidents li.incident");
+        assertFalse(incidents.isEmpty(), "the model's overlapping alerts show as incidents");
+        String story = incidents.get(0).findElement(By.cssSelector("p.explanation")).getText();
+        assertTrue(story.contains("drifted since batch #"), story);
         browser.screenshot("02-model");
 
         heat.sendKeys(Keys.HOME); // focus lands on the newest batch of the first feature; Home goes to the oldest
