@@ -2,6 +2,7 @@ package io.modeltrust.alert.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +50,19 @@ public interface AlertConfig {
     @WithDefault("30s")
     Duration databaseRetryMaxBackoff();
 
-    /** Webhook delivery settings. */
+    /** Delivery settings of every channel: the retries, timeouts and in-flight bounds apply to email channels too. */
     Webhook webhook();
+
+    /** The notification budget (alert.notify.*; the method cannot be called notify, which Object has). */
+    @WithName("notify")
+    Notify notification();
+
+    interface Notify {
+
+        /** Notifications one channel is sent for one model per clock hour (UTC); further ones are held and sent as one digest when the hour ends; 0 sends every one. */
+        @WithDefault("20")
+        int maxPerModelPerHour();
+    }
 
     interface Webhook {
 

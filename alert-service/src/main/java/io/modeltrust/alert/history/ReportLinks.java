@@ -47,6 +47,11 @@ public class ReportLinks {
         return base + "/#/alerts/" + encode(alertId);
     }
 
+    /** The dashboard's page of a model, absolute, for notification digests. */
+    public String modelPage(String modelId) {
+        return base + "/#/models/" + encode(modelId);
+    }
+
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

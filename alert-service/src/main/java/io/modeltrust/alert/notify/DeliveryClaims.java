@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Due webhook deliveries claimed by one replica with a lease. The claim is one short statement, its
+ * Due deliveries (webhook and email) claimed by one replica with a lease. The claim is one short statement, its
  * own transaction: the row is not held locked while the webhook is called, the lease keeps other
  * replicas off it, and once the lease runs out (the replica died mid-send) it is claimable again.
  */
 public final class DeliveryClaims {
 
-    /** One claimed delivery. */
-    public record Claimed(long id, String channelId, String eventId, String body, int attempts) {
+    /** One claimed delivery; {@code medium} is the channel type it was queued for (webhook or email). */
+    public record Claimed(long id, String channelId, String eventId, String body, int attempts, String medium) {
     }
 
     /** What an attempt leaves on the row: status pending (a retry at {@code nextAttemptAt}), delivered or failed. */
@@ -44,7 +44,7 @@ public final class DeliveryClaims {
                 ORDER BY r.next_attempt_at, r.id LIMIT ?)
               AND status = 'pending' AND (lease_until IS NULL OR lease_until <= now())
               FOR UPDATE SKIP LOCKED)
-            RETURNING id, channel_id, event_id, body, attempts""";
+            RETURNING id, channel_id, event_id, body, attempts, medium""";
 
     private DeliveryClaims() {
     }
@@ -78,7 +78,8 @@ public final class DeliveryClaims {
             ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getString(6)));
                 }
             }
         }

@@ -16,12 +16,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DeliveryQueries {
 
-    /** One webhook delivery and how its attempts went. */
+    /**
+     * One delivery and how its attempts went: {@code kind} alert (one alert event) or digest (the held
+     * notifications of an hour, each of which names it in {@code digestId}); {@code medium} webhook or email;
+     * {@code note} why a row was suppressed or held, or which digest listed it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delivery(long id, String channelId, String eventId, String alertId, String status, int attempts,
-                           Integer lastStatusCode, String lastError, Instant createdAt, Instant nextAttemptAt,
-                           Instant deliveredAt) {
+    public record Delivery(long id, String channelId, String kind, String medium, String eventId, String alertId,
+                           String modelId, String status, int attempts, Integer lastStatusCode, String lastError,
+                           String note, Long digestId, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt) {
     }
+
+    /** The statuses a delivery can have, for the status filter. */
+    public static final String[] STATUSES = {"pending", "delivered", "failed", "suppressed", "held", "digested"};
 
     @Inject
     DataSource dataSource;
@@ -31,7 +38,7 @@ public class DeliveryQueries {
             List<Delivery> out = new ArrayList<>();
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                     SELECT id, channel_id, event_id, alert_id::text, status, attempts, last_status_code, last_error, created_at,
-                           next_attempt_at, delivered_at
+                           next_attempt_at, delivered_at, kind, medium, model_id, note, digest_id
                     FROM webhook_deliveries
                     WHERE (?::text IS NULL OR channel_id = ?) AND (?::text IS NULL OR status = ?)
                       AND (?::uuid IS NULL OR alert_id = ?::uuid)
@@ -49,8 +56,12 @@ public class DeliveryQueries {
                         int code = rs.getInt(7);
                         Integer lastCode = rs.wasNull() ? null : code;
                         // Errors recorded before they were scrubbed may still name a URL with its credentials.
-                        out.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), lastCode, UrlSecrets.scrub(rs.getString(8)), Jdbc.instant(rs, "created_at"),
+                        long digest = rs.getLong("digest_id");
+                        Long digestId = rs.wasNull() ? null : digest;
+                        out.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString("kind"), rs.getString("medium"),
+                                rs.getString(3), rs.getString(4), rs.getString("model_id"), rs.getString(5), rs.getInt(6),
+                                lastCode, UrlSecrets.scrub(rs.getString(8)), rs.getString("note"), digestId,
+                                Jdbc.instant(rs, "created_at"),
                                 "pending".equals(rs.getString(5)) ? Jdbc.instant(rs, "next_attempt_at") : null,
                                 Jdbc.instant(rs, "delivered_at")));
                     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.history.Jdbc;
 import io.modeltrust.alert.rules.Times;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,13 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Sends queued webhook deliveries and records each attempt. A failure is retried after 1×, 2×, 4×…
+ * Sends queued deliveries, webhook and email alike, and records each attempt. A failure is retried after 1×, 2×, 4×…
  * the initial backoff until the attempts run out; the result pipeline never waits for any of it.
  * Each delivery is sent on a thread of its own (at most alert.webhook.max-in-flight at once, at most
  * alert.webhook.per-channel-in-flight to one channel) and recorded when it ends, so a slow webhook
  * holds up only its own deliveries: the claiming thread goes on with the other channels'. Replicas on
- * one database claim the deliveries they send ({@link DeliveryClaims}), so a webhook gets each attempt once.
+ * one database claim the deliveries they send ({@link DeliveryClaims}), so a channel gets each attempt once.
+ * A delivery is sent as the medium it was queued for; a channel whose type changed since fails it.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -57,9 +59,13 @@ public class DeliveryWorker {
     @Inject
     WebhookTargets targets;
 
+    @Inject
+    ReactiveMailer mailer;
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, Integer> inFlightByChannel = new ConcurrentHashMap<>();
     private WebhookSender sender;
+    private EmailSender email;
     private ExecutorService sending;
     private BackgroundLoop loop;
 
@@ -71,6 +77,7 @@ public class DeliveryWorker {
         HttpClient http = HttpClient.newBuilder().connectTimeout(webhook.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         sender = new WebhookSender(http, targets::policy, webhook.timeout());
+        email = new EmailSender(mailer, webhook.timeout());
         AtomicInteger threads = new AtomicInteger();
         sending = Executors.newFixedThreadPool(webhook.maxInFlight(), r -> {
             Thread t = new Thread(r, "webhook-send-" + threads.incrementAndGet());
@@ -98,7 +105,8 @@ public class DeliveryWorker {
         }
     }
 
-    private record Due(DeliveryClaims.Claimed claim, String url, String secret) {
+    /** A claimed delivery and its channel as it is now (null when it was deleted). */
+    private record Due(DeliveryClaims.Claimed claim, NotificationChannel channel) {
     }
 
     /** Claims what the free sending slots can take, hands each to a sending thread, and says when to look again. */
@@ -130,7 +138,7 @@ public class DeliveryWorker {
         return untilNext.isNegative() || untilNext.isZero() ? poll : (untilNext.compareTo(poll) < 0 ? untilNext : poll);
     }
 
-    /** Claims due deliveries (one short statement) within each channel's room, with their channels' current url and secret. */
+    /** Claims due deliveries (one short statement) within each channel's room, with their channels as they are now. */
     private List<Due> claim(int limit) throws SQLException {
         int perChannel = config.webhook().perChannelInFlight();
         Map<String, Integer> room = new HashMap<>();
@@ -145,8 +153,7 @@ public class DeliveryWorker {
             channels.list(c).forEach(ch -> byId.put(ch.id(), ch));
             List<Due> out = new ArrayList<>(claimed.size());
             for (DeliveryClaims.Claimed d : claimed) {
-                NotificationChannel ch = byId.get(d.channelId());
-                out.add(new Due(d, ch == null ? null : ch.url(), ch == null ? null : ch.secret()));
+                out.add(new Due(d, byId.get(d.channelId())));
             }
             return out;
         }
@@ -155,13 +162,12 @@ public class DeliveryWorker {
     private void deliver(Due d) {
         DeliveryClaims.Claimed claim = d.claim();
         try {
-            WebhookSender.Outcome o = sender.send(new WebhookSender.Attempt(claim.id(), claim.eventId(),
-                    claim.attempts() + 1, claim.body(), d.url(), d.secret()));
+            Outcome o = send(d);
             Jdbc.call(() -> record(claim, o));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping: the claim runs out and the delivery is retried
         } catch (RuntimeException e) {
-            LOG.warnf("webhook %s delivery %d: the attempt could not be recorded (%s); retried when its claim runs out",
+            LOG.warnf("channel %s delivery %d: the attempt could not be recorded (%s); retried when its claim runs out",
                     claim.channelId(), claim.id(), e.getMessage());
         } finally {
             inFlightByChannel.computeIfPresent(claim.channelId(), (k, n) -> n <= 1 ? null : n - 1);
@@ -170,7 +176,21 @@ public class DeliveryWorker {
         }
     }
 
-    private Void record(DeliveryClaims.Claimed claim, WebhookSender.Outcome o) throws SQLException {
+    private Outcome send(Due d) throws InterruptedException {
+        DeliveryClaims.Claimed claim = d.claim();
+        NotificationChannel ch = d.channel();
+        ChannelType medium = ChannelType.find(claim.medium());
+        if (ch != null && ch.type() != medium) {
+            return Outcome.failed(0, "queued as " + claim.medium() + ", but the channel is now of type " + ch.type().id(), true);
+        }
+        if (medium == ChannelType.EMAIL) {
+            return email.send(new EmailSender.Attempt(claim.id(), claim.eventId(), claim.body(), ch == null ? null : ch.to()));
+        }
+        return sender.send(new WebhookSender.Attempt(claim.id(), claim.eventId(), claim.attempts() + 1, claim.body(),
+                ch == null ? null : ch.url(), ch == null ? null : ch.secret()));
+    }
+
+    private Void record(DeliveryClaims.Claimed claim, Outcome o) throws SQLException {
         int attempts = claim.attempts() + 1;
         String status;
         Instant next = Instant.now();
@@ -186,14 +206,14 @@ public class DeliveryWorker {
         registry.counter("alert.webhook.deliveries", "channel", claim.channelId(), "outcome", outcome).increment();
         if (!o.delivered()) {
             registry.counter("alert.webhook.failures", "channel", claim.channelId()).increment();
-            LOG.infof("webhook %s delivery %d attempt %d failed (%s); %s", claim.channelId(), claim.id(), attempts,
+            LOG.infof("channel %s delivery %d attempt %d failed (%s); %s", claim.channelId(), claim.id(), attempts,
                     o.problem(), "failed".equals(status) ? "giving up" : "will retry");
         }
         DeliveryClaims.Attempt attempt = new DeliveryClaims.Attempt(status, attempts, next,
                 o.status() > 0 ? o.status() : null, o.problem());
         try (Connection c = dataSource.getConnection()) {
             if (!DeliveryClaims.finish(c, claimant.id(), claim.id(), attempt)) {
-                LOG.warnf("webhook %s delivery %d: the claim ran out during the attempt and another replica holds it now",
+                LOG.warnf("channel %s delivery %d: the claim ran out during the attempt and another replica holds it now",
                         claim.channelId(), claim.id());
             }
         }

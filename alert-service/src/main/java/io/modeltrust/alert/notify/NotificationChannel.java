@@ -1,8 +1,24 @@
 package io.modeltrust.alert.notify;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
-/** A webhook target. {@code secret} signs every body; {@code minSeverity} filters what it receives. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record NotificationChannel(String id, String url, String secret, String minSeverity, Boolean enabled) {
+/**
+ * A stored channel: a webhook ({@code url}, and {@code secret}, which signs every body) or an email
+ * channel ({@code to}, one or more addresses). {@code filter} says which alerts it hears of.
+ */
+public record NotificationChannel(String id, ChannelType type, String url, String secret, List<String> to,
+                                  ChannelFilter filter, boolean enabled) {
+
+    public NotificationChannel {
+        to = to == null ? List.of() : List.copyOf(to);
+        filter = filter == null ? ChannelFilter.ALL : filter;
+    }
+
+    public static NotificationChannel webhook(String id, String url, String secret, ChannelFilter filter, boolean enabled) {
+        return new NotificationChannel(id, ChannelType.WEBHOOK, url, secret, List.of(), filter, enabled);
+    }
+
+    public static NotificationChannel email(String id, List<String> to, ChannelFilter filter, boolean enabled) {
+        return new NotificationChannel(id, ChannelType.EMAIL, null, null, to, filter, enabled);
+    }
 }

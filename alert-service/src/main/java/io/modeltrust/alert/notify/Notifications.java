@@ -1,24 +1,27 @@
 package io.modeltrust.alert.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.history.Jdbc;
 import io.modeltrust.alert.history.ReportLinks;
+import io.modeltrust.alert.lifecycle.AlertState;
 import io.modeltrust.alert.lifecycle.ChangeLog;
-import io.modeltrust.alert.rules.Severity;
 import io.modeltrust.model.Json;
 import io.modeltrust.model.event.AlertEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns the transitions of a transaction into rows in the same transaction: one outbox event per
- * transition for monitoring.alerts, and one webhook delivery per paging transition and matching
- * channel. Nothing leaves the process here, so a failing broker or webhook cannot block the pipeline.
+ * transition for monitoring.alerts, and for each paging transition a delivery row per enabled channel
+ * whose filter it passes, within the notification budget ({@link NotificationBudget}). Nothing leaves
+ * the process here, so a failing broker, webhook or mail server cannot block the pipeline.
  */
 @ApplicationScoped
 public class Notifications {
@@ -27,22 +30,26 @@ public class Notifications {
     public record Queued(int events, int deliveries) {
     }
 
-    @Inject
-    ReportLinks links;
+    private final ReportLinks links;
+    private final ChannelStore channels;
+    private final NotificationBudget budget;
+    private final MeterRegistry registry;
 
-    @Inject
-    ChannelStore channels;
+    public Notifications(ReportLinks links, ChannelStore channels, AlertConfig config, MeterRegistry registry) {
+        this.links = links;
+        this.channels = channels;
+        this.budget = new NotificationBudget(config.notification().maxPerModelPerHour());
+        this.registry = registry;
+    }
 
     public Queued record(Connection c, List<ChangeLog.Change> changes, Instant now) throws SQLException {
         if (changes.isEmpty()) {
             return new Queued(0, 0);
         }
         List<NotificationChannel> targets = null;
-        int deliveries = 0;
+        List<NotificationBudget.Candidate> candidates = new ArrayList<>();
         try (PreparedStatement outbox = c.prepareStatement(
-                "INSERT INTO outbox (model_id, event_id, payload, created_at) VALUES (?, ?, ?, ?)");
-             PreparedStatement delivery = c.prepareStatement("INSERT INTO webhook_deliveries (channel_id, event_id, alert_id, "
-                     + "body, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?::uuid, ?, 'pending', 0, ?, ?, ?)")) {
+                "INSERT INTO outbox (model_id, event_id, payload, created_at) VALUES (?, ?, ?, ?)")) {
             for (ChangeLog.Change change : changes) {
                 AlertEvent event = AlertEvents.of(change, links.report(change.alert().modelId, change.alert().batchId));
                 outbox.setString(1, event.modelId());
@@ -56,35 +63,59 @@ public class Notifications {
                 if (targets == null) {
                     targets = channels.list(c);
                 }
-                String body = null;
-                for (NotificationChannel ch : targets) {
-                    if (!Boolean.TRUE.equals(ch.enabled()) || !change.alert().severity.atLeast(Severity.parse(ch.minSeverity()))) {
-                        continue;
-                    }
-                    if (body == null) {
-                        ObjectNode node = Json.MAPPER.createObjectNode();
-                        String page = links.alertPage(event.alertId());
-                        node.put("text", AlertEvents.text(change, event, page));
-                        node.put("dashboardUrl", page);
-                        node.set("alert", Json.MAPPER.valueToTree(event));
-                        body = Json.toString(node);
-                    }
-                    delivery.setString(1, ch.id());
-                    delivery.setString(2, event.eventId());
-                    delivery.setString(3, event.alertId());
-                    delivery.setString(4, body);
-                    Jdbc.setInstant(delivery, 5, now);
-                    Jdbc.setInstant(delivery, 6, now);
-                    Jdbc.setInstant(delivery, 7, now);
-                    delivery.addBatch();
-                    deliveries++;
-                }
+                addCandidates(change, event, targets, candidates);
             }
             outbox.executeBatch();
-            if (deliveries > 0) {
-                delivery.executeBatch();
-            }
         }
-        return new Queued(changes.size(), deliveries);
+        NotificationBudget.Outcome o = budget.record(c, candidates, now);
+        count("queued", o.queued());
+        count("duplicate", o.duplicates());
+        count("held", o.held());
+        return new Queued(changes.size(), o.queued());
+    }
+
+    private void addCandidates(ChangeLog.Change change, AlertEvent event, List<NotificationChannel> targets,
+                               List<NotificationBudget.Candidate> out) {
+        AlertState a = change.alert();
+        String page = links.alertPage(event.alertId());
+        String webhookBody = null;
+        String emailBody = null;
+        for (NotificationChannel ch : targets) {
+            if (!ch.enabled() || !ch.filter().matches(a.modelId, a.severity, a.kind)) {
+                continue;
+            }
+            String body;
+            if (ch.type() == ChannelType.EMAIL) {
+                body = emailBody = emailBody != null ? emailBody : emailBody(change, event, page);
+            } else {
+                body = webhookBody = webhookBody != null ? webhookBody : webhookBody(change, event, page);
+            }
+            out.add(new NotificationBudget.Candidate(ch.id(), ch.type(), event.modelId(), event.rule(), event.batchId(),
+                    event.status(), event.alertId(), event.eventId(), body));
+        }
+    }
+
+    private static String webhookBody(ChangeLog.Change change, AlertEvent event, String page) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("text", AlertEvents.text(change, event, page));
+        node.put("dashboardUrl", page);
+        node.set("alert", Json.MAPPER.valueToTree(event));
+        return Json.toString(node);
+    }
+
+    /** What an email delivery sends, with the event for a digest to list. */
+    private static String emailBody(ChangeLog.Change change, AlertEvent event, String page) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("subject", AlertEvents.subject(change, event));
+        node.put("text", AlertEvents.plainText(change, event, page));
+        node.put("dashboardUrl", page);
+        node.set("alert", Json.MAPPER.valueToTree(event));
+        return Json.toString(node);
+    }
+
+    private void count(String outcome, int n) {
+        if (n > 0) {
+            registry.counter("alert.notifications", "outcome", outcome).increment(n);
+        }
     }
 }

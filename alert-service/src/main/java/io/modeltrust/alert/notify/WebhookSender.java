@@ -20,17 +20,6 @@ import java.util.function.Supplier;
  */
 final class WebhookSender {
 
-    /** How an attempt went; {@code last}: not worth retrying (the channel is gone, or its target refused). */
-    record Outcome(int status, String error, boolean last) {
-        boolean delivered() {
-            return error == null && status >= 200 && status < 300;
-        }
-
-        String problem() {
-            return delivered() ? null : (error != null ? error : "HTTP " + status);
-        }
-    }
-
     /** What is sent: the channel's URL and secret as they are now. */
     record Attempt(long deliveryId, String eventId, int number, String body, String url, String secret) {
     }
@@ -47,7 +36,7 @@ final class WebhookSender {
 
     Outcome send(Attempt a) throws InterruptedException {
         if (a.url() == null) {
-            return new Outcome(0, "channel no longer configured", true);
+            return Outcome.failed(0, "channel no longer configured", true);
         }
         URI url;
         try {
@@ -56,22 +45,22 @@ final class WebhookSender {
             // HTTP client's lookup that follows is answered from the JVM's address cache this one filled.
             policy.get().check(url);
         } catch (TargetPolicy.Refused e) {
-            return new Outcome(0, "refused: " + e.getMessage(), true);
+            return Outcome.failed(0, "refused: " + e.getMessage(), true);
         } catch (UnknownHostException e) {
-            return new Outcome(0, "unknown host " + e.getMessage(), false);
+            return Outcome.failed(0, "unknown host " + e.getMessage(), false);
         } catch (IllegalArgumentException e) {
             // The message would repeat the URL, credentials and all.
-            return new Outcome(0, "the channel's URL is not a valid URI", true);
+            return Outcome.failed(0, "the channel's URL is not a valid URI", true);
         }
         CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request(a, url), HttpResponse.BodyHandlers.discarding());
         try {
-            return new Outcome(response.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS).statusCode(), null, false);
+            return Outcome.answered(response.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS).statusCode());
         } catch (TimeoutException e) {
             response.cancel(true);
-            return new Outcome(0, "no complete answer within " + timeout.multipliedBy(2), false);
+            return Outcome.failed(0, "no complete answer within " + timeout.multipliedBy(2), false);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Outcome(0, UrlSecrets.scrub(cause.toString()), false);
+            return Outcome.failed(0, UrlSecrets.scrub(cause.toString()), false);
         }
     }
 

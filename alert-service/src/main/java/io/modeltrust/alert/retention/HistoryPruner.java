@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>each model's batches whose time ({@code batch_at}, the time the history API orders by) is before
  *     the cutoff, with every revision of their results and their value arrays;</li>
- * <li>alerts resolved before the cutoff, with their occurrences, audit trail and webhook deliveries;</li>
+ * <li>alerts resolved before the cutoff, with their occurrences, audit trail and deliveries;</li>
+ * <li>notification digests (deliveries of no single alert) made before the cutoff and no longer pending;</li>
  * <li>models left with neither batches nor alerts whose last result arrived before the cutoff.</li>
  * </ul>
  * Open and acknowledged alerts are never deleted, whatever their age, nor anything of theirs. Rules,
@@ -76,6 +77,7 @@ public class HistoryPruner {
                         done = done.plus(pruneTimeline(model, cutoff, chunk));
                     }
                     done = done.plus(pruneAlerts(cutoff, chunk));
+                    done = done.plus(pruneDigests(cutoff));
                     done = done.plus(pruneModels(cutoff));
                     if (done.total() > 0) {
                         LOG.infof("history retention: deleted what is older than %s: %s", cutoff, done);
@@ -211,6 +213,16 @@ public class HistoryPruner {
             if (step.alerts() < chunk) {
                 return done;
             }
+        }
+    }
+
+    private Pruned pruneDigests(Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM webhook_deliveries WHERE kind = 'digest' AND created_at < ? AND status <> 'pending'")) {
+            Jdbc.setInstant(ps, 1, cutoff);
+            Pruned step = new Pruned(true, 0, 0, 0, 0, 0, 0, ps.executeUpdate(), 0);
+            count(step);
+            return step;
         }
     }
 

@@ -60,4 +60,37 @@ class AlertEventsTextTest {
         // The event itself carries the values as they are; only the Slack text is escaped.
         assertEquals("credit<!channel>", event.modelId());
     }
+
+    @Test
+    void anEmailSaysTheSameUnescapedWithTheLinksOnLinesOfTheirOwn() {
+        AlertState a = new AlertState();
+        a.alertId = "00000000-0000-0000-0000-000000000002";
+        a.modelId = "credit";
+        a.ruleId = "drift.share";
+        a.subjects = List.of();
+        a.kind = "drift";
+        a.severity = Severity.WARNING;
+        a.status = AlertStatus.OPEN;
+        a.metric = "driftShare";
+        a.comparator = "gte";
+        a.threshold = 0.3;
+        a.value = 0.4;
+        a.batchId = "b<1>";
+        a.explanation = "Income & age drifted";
+        a.occurrences = 1;
+        ChangeLog.Change change = new ChangeLog.Change(a, Transition.OPENED, null, "system", "rule", true,
+                Instant.parse("2026-11-21T10:00:00Z"));
+        AlertEvent event = AlertEvents.of(change, "https://m.example.com/api/v1/models/credit/batches/b1/report");
+        String page = "https://m.example.com/#/alerts/" + a.alertId;
+
+        String text = AlertEvents.plainText(change, event, page);
+        assertTrue(text.startsWith("[WARNING] credit: drift.share opened. Income & age drifted driftShare 0.4, gte 0.3, batch b<1>"), text);
+        assertTrue(text.endsWith("\n\nReport: https://m.example.com/api/v1/models/credit/batches/b1/report\nAlert: " + page + "\n"), text);
+        assertEquals("[WARNING] credit: drift.share opened", AlertEvents.subject(change, event));
+
+        a.modelId = "credit\r\nBcc: evil@example.com";
+        ChangeLog.Change injected = new ChangeLog.Change(a, Transition.OPENED, null, "system", "rule", true, change.at());
+        String subject = AlertEvents.subject(injected, AlertEvents.of(injected, "https://m.example.com/r"));
+        assertFalse(subject.contains("\r") || subject.contains("\n"), subject);
+    }
 }

@@ -33,7 +33,7 @@ import org.openqa.selenium.By;
 
 /**
  * With API keys configured: a read key reads the history API, alerts, rules and channels but cannot acknowledge,
- * resolve, replace rules or channels (403); a write key can, and is the audit actor when no X-User is given;
+ * resolve, replace rules, or add, replace or delete channels (403); a write key can, and is the audit actor when no X-User is given;
  * no key is a 401. The dashboard's files load without a key and its pages ask for one on a 401 or 403.
  */
 @QuarkusTest
@@ -118,6 +118,11 @@ class ApiKeyTest {
         problem(as(READ_KEY).contentType("application/json").body("{}").post("/api/v1/alerts/" + alert + "/resolve").then(), 403);
         problem(as(READ_KEY).contentType("application/json").body("[]").put("/api/v1/models/" + MODEL + "/alert-rules").then(), 403);
         problem(as(READ_KEY).contentType("application/json").body("[]").put("/api/v1/notification-channels").then(), 403);
+        String mail = "{\"type\": \"email\", \"to\": \"ops@example.com\"}";
+        problem(as(READ_KEY).contentType("application/json").body(mail).post("/api/v1/notification-channels").then(), 403);
+        problem(as(READ_KEY).contentType("application/json").body(mail).put("/api/v1/notification-channels/x").then(), 403);
+        problem(as(READ_KEY).delete("/api/v1/notification-channels/x").then(), 403);
+        problem(as(READ_KEY).get("/api/v1/notification-channels/x").then(), 404); // read: allowed, and there is none
         as(READ_KEY).get("/api/v1/alerts/" + alert).then().statusCode(200).body("alert.status", equalTo("open"))
                 .body("audit.transition", equalTo(List.of("opened")));
     }
@@ -136,6 +141,10 @@ class ApiKeyTest {
         as(WRITE_KEY).contentType("application/json").body(Map.of("rules", rules.get("rules")))
                 .put("/api/v1/models/" + MODEL + "/alert-rules").then().statusCode(200);
         as(WRITE_KEY).contentType("application/json").body("[]").put("/api/v1/notification-channels").then().statusCode(200);
+        String channel = as(WRITE_KEY).contentType("application/json").body("{\"type\": \"email\", \"to\": \"ops@example.com\"}")
+                .post("/api/v1/notification-channels").then().statusCode(201).extract().path("channelId");
+        as(READ_KEY).get("/api/v1/notification-channels/" + channel).then().statusCode(200).body("type", equalTo("email"));
+        as(WRITE_KEY).delete("/api/v1/notification-channels/" + channel).then().statusCode(204);
     }
 
     @Test
