@@ -2,6 +2,7 @@ package io.modeltrust.ingest;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A small credit model registered under a fresh id for each test. */
@@ -43,8 +44,18 @@ public final class CreditModelFixture {
     }
 
     public static String registerOnly() {
-        String id = "credit-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
-        given().contentType("application/json").body(SPEC).put("/api/v1/models/" + id).then().statusCode(201);
+        return registerOnly(given(), SPEC);
+    }
+
+    /** Registers a new model with the request given (an API key, say). */
+    public static String registerOnly(RequestSpecification as) {
+        return registerOnly(as, SPEC);
+    }
+
+    public static String registerOnly(RequestSpecification as, String spec) {
+        String id = "credit-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + "-"
+                + System.nanoTime() % 100000;
+        as.contentType("application/json").body(spec).put("/api/v1/models/" + id).then().statusCode(201);
         return id;
     }
 }

@@ -28,7 +28,7 @@ public class ModelRegistry {
     @Transactional
     public Saved put(String modelId, ModelSpec spec) {
         if (!ModelSpecValidator.MODEL_ID.matcher(modelId).matches()) {
-            throw ApiProblem.badRequest("modelId must match [a-z0-9][a-z0-9._-]{0,62}");
+            throw ApiProblem.badRequest("modelId must match " + ModelSpecValidator.MODEL_ID_PATTERN);
         }
         List<String> problems = ModelSpecValidator.problems(spec);
         if (!problems.isEmpty()) {

@@ -21,7 +21,8 @@ public final class ModelSpecValidator {
     /** Multiclass models are taken only once every service computes them. */
     static final boolean MULTICLASS_ENABLED = true;
 
-    public static final Pattern MODEL_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    public static final String MODEL_ID_PATTERN = "[a-z0-9][a-z0-9._-]{0,62}";
+    public static final Pattern MODEL_ID = Pattern.compile(MODEL_ID_PATTERN);
 
     private ModelSpecValidator() {
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Predictions awaiting labels and the labels batches already processed. Reads fetch only the columns
@@ -68,6 +69,8 @@ public class PendingStore {
     }
 
     /** A stored batch as the REST API shows it, with the bytes its packed columns take in PostgreSQL. */
+    @Schema(name = "PendingBatch", description = "A production batch whose predictions are kept for labels; "
+            + "storedBytes is what they take in PostgreSQL")
     public record Summary(String batchId, int referenceVersion, int rows, int labeledRows, Instant batchAt,
                           Instant createdAt, long storedBytes) {
     }
