@@ -1,6 +1,7 @@
 package io.modeltrust.alert.incidents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.alert.lifecycle.Explanations;
 import io.modeltrust.alert.rules.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -114,7 +115,8 @@ final class IncidentStory {
         }
         String attribute = subject.substring(0, subject.indexOf('='));
         String group = subject.substring(subject.indexOf('=') + 1);
-        JsonNode g = find(find(r == null ? null : r.path("attributes"), "attribute", attribute).path("groups"), "group", group);
+        JsonNode a = Explanations.find(r == null ? null : r.path("attributes"), "attribute", attribute);
+        JsonNode g = Explanations.find(a.path("groups"), "group", group);
         JsonNode rate = g.path("selectionRate");
         JsonNode before = g.path("baselineSelectionRate");
         if (rate.isNumber() && before.isNumber()) {
@@ -125,7 +127,7 @@ final class IncidentStory {
     }
 
     private static String quality(Incident.Member m, JsonNode r, String since) {
-        JsonNode q = find(r == null ? null : r.path("dataQuality"), "column", m.subject());
+        JsonNode q = Explanations.find(r == null ? null : r.path("dataQuality"), "column", m.subject());
         if (q.path("missingShareChange").asDouble(0) > 0 && m.rule() != null && m.rule().contains("missing")) {
             return "the missing share of " + m.subject() + " rose to " + Numbers.format(q.path("missingShare").asDouble())
                     + " since " + since;
@@ -145,16 +147,5 @@ final class IncidentStory {
             }
         }
         return null;
-    }
-
-    private static JsonNode find(JsonNode array, String field, String name) {
-        if (array != null) {
-            for (JsonNode n : array) {
-                if (name != null && name.equals(n.path(field).asText(null))) {
-                    return n;
-                }
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 }

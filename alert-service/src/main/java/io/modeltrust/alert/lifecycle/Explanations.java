@@ -124,7 +124,11 @@ public final class Explanations {
                 + Numbers.format(q.path("referenceMissingShare").asDouble()) + " in the reference.";
     }
 
-    private static JsonNode find(JsonNode array, String nameField, String name) {
+    /** The element of a result's array whose {@code nameField} is {@code name}; a missing node when none is. */
+    public static JsonNode find(JsonNode array, String nameField, String name) {
+        if (array == null) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
         for (JsonNode n : array) {
             if (name != null && name.equals(n.path(nameField).asText(null))) {
                 return n;

@@ -1,7 +1,6 @@
 package io.modeltrust.alert.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.modeltrust.alert.rules.AlertRule;
 import io.modeltrust.alert.rules.Finding;
 import io.modeltrust.alert.rules.Numbers;
@@ -19,10 +18,10 @@ final class FairnessText {
     }
 
     static String of(AlertRule rule, Finding f, JsonNode result) {
-        JsonNode attribute = find(result.path("attributes"), "attribute", f.path().subject());
-        JsonNode group = find(attribute.path("groups"), "group", f.path().group());
+        JsonNode attribute = Explanations.find(result.path("attributes"), "attribute", f.path().subject());
+        JsonNode group = Explanations.find(attribute.path("groups"), "group", f.path().group());
         String referenceName = attribute.path("referenceGroup").asText(null);
-        JsonNode reference = find(attribute.path("groups"), "group", referenceName);
+        JsonNode reference = Explanations.find(attribute.path("groups"), "group", referenceName);
         String who = f.path().subject() + "=" + f.path().group();
         StringBuilder sb = new StringBuilder(who).append(": selection rate ")
                 .append(Numbers.format(group.path("selectionRate").asDouble()))
@@ -70,14 +69,5 @@ final class FairnessText {
         }
         return sb.append(" (").append(Boolean.TRUE.equals(f.significant()) ? "significant" : "not significant").append(").")
                 .toString();
-    }
-
-    private static JsonNode find(JsonNode array, String field, String name) {
-        for (JsonNode n : array) {
-            if (name != null && name.equals(n.path(field).asText(null))) {
-                return n;
-            }
-        }
-        return MissingNode.getInstance();
     }
 }

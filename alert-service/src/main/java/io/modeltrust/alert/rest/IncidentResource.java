@@ -51,9 +51,8 @@ public class IncidentResource {
         List<AlertView> all = alerts.list(new AlertQueries.Filter(model, null, null, null, null, null, null, MAX_ALERTS, 0));
         List<HistoryQueries.BatchEntry> batches = history.batches(model, Params.EARLIEST, Params.LATEST, MAX_BATCHES, 0);
         Map<String, IncidentBuilder.BatchPlace> places = new HashMap<>();
-        for (int i = 0; i < batches.size(); i++) { // newest first: the oldest is #1
-            HistoryQueries.BatchEntry b = batches.get(i);
-            places.put(b.batchId(), new IncidentBuilder.BatchPlace(b.at(), batches.size() - i));
+        for (HistoryQueries.BatchEntry b : batches) {
+            places.put(b.batchId(), new IncidentBuilder.BatchPlace(b.at(), (int) b.n()));
         }
         Map<String, HistoryQueries.StoredBatch> read = new HashMap<>();
         List<Incident> built = IncidentBuilder.build(model, all, places, (batchId, kind) -> {
