@@ -19,6 +19,9 @@ import java.util.UUID;
 public final class AlertLifecycle {
 
     public static final String SYSTEM = "system";
+    /** The audit trail's kind for subjects that joined a grouped alert. */
+    public static final String SUBJECTS_JOINED = "subjects_joined";
+    private static final int LISTED_SUBJECTS = 20;
 
     private final int autoResolveAfter;
     private final Duration defaultCooldown;
@@ -127,6 +130,7 @@ public final class AlertLifecycle {
             a.occurrences++; // a later revision of a batch already counted is not another breach
         }
         if (a.breachKey().isBefore(ctx.key())) {
+            noteJoinedSubjects(a, obs, ctx, log, now);
             describe(a, rule, obs, ctx.key(), now);
         } else {
             a.lastSeenAt = now;
@@ -142,6 +146,9 @@ public final class AlertLifecycle {
         Instant now = clock.instant();
         BatchKey last = a.breachKey();
         int order = ctx.key().compareTo(last);
+        if (order >= 0) {
+            noteJoinedSubjects(a, obs, ctx, log, now); // only the newest batch's findings describe the alert
+        }
         if (order == 0) {
             // The same batch again (a later revision): refresh what it says, it is not another occurrence.
             describe(a, rule, obs, ctx.key(), a.lastSeenAt);
@@ -172,6 +179,28 @@ public final class AlertLifecycle {
         book.counted(a.alertId, ctx.batchId());
         log.occurrence(new ChangeLog.Occurrence(a.alertId, a.modelId, ctx.batchId(), ctx.key().at(), obs.value()));
         log.record(a, Transition.UPDATED, a.status, SYSTEM, "breach continues in batch " + ctx.batchId(), false, now);
+    }
+
+    /**
+     * A grouped alert that a later batch (or revision) widens keeps one alert, and its audit trail says which
+     * subjects joined and when, so a reader sees how the alert grew.
+     */
+    private static void noteJoinedSubjects(AlertState a, Observation obs, ResultContext ctx, ChangeLog log, Instant now) {
+        if (a.subjects.isEmpty() || obs.subjects().isEmpty()) {
+            return;
+        }
+        java.util.Set<String> had = new java.util.HashSet<>(a.subjects);
+        List<String> joined = obs.subjects().stream().filter(s -> !had.contains(s)).toList();
+        if (!joined.isEmpty()) {
+            log.note(a, SUBJECTS_JOINED, SYSTEM, joined.size() + (joined.size() == 1 ? " subject joined" : " subjects joined")
+                    + " in batch " + ctx.batchId() + ": " + listed(joined), ctx.batchId(), now);
+        }
+    }
+
+    private static String listed(List<String> subjects) {
+        int shown = Math.min(subjects.size(), LISTED_SUBJECTS);
+        String list = String.join(", ", subjects.subList(0, shown));
+        return shown == subjects.size() ? list : list + " and " + (subjects.size() - shown) + " more";
     }
 
     private void cleared(AlertState a, BatchKey key, AlertBook book, ChangeLog log) {

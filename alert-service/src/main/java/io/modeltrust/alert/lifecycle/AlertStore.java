@@ -128,7 +128,7 @@ public class AlertStore {
             inserts.forEach(a -> a.isNew = false);
         }
         saveOccurrences(c, log.occurrences(), now);
-        saveAudit(c, log.changes());
+        saveAudit(c, log.changes(), log.notes());
     }
 
     private static void saveOccurrences(Connection c, List<ChangeLog.Occurrence> occurrences, Instant now) throws SQLException {
@@ -150,7 +150,7 @@ public class AlertStore {
         }
     }
 
-    private static void saveAudit(Connection c, List<ChangeLog.Change> changes) throws SQLException {
+    private static void saveAudit(Connection c, List<ChangeLog.Change> changes, List<ChangeLog.Note> notes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_audit (alert_id, at, transition, from_status, "
                 + "to_status, actor, reason, batch_id) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
@@ -166,6 +166,18 @@ public class AlertStore {
                 ps.setString(6, ch.actor());
                 ps.setString(7, ch.reason());
                 ps.setString(8, ch.alert().batchId);
+                ps.addBatch();
+                n++;
+            }
+            for (ChangeLog.Note note : notes) {
+                ps.setString(1, note.alertId());
+                Jdbc.setInstant(ps, 2, note.at());
+                ps.setString(3, note.kind());
+                ps.setString(4, note.status());
+                ps.setString(5, note.status());
+                ps.setString(6, note.actor());
+                ps.setString(7, note.reason());
+                ps.setString(8, note.batchId());
                 ps.addBatch();
                 n++;
             }

@@ -20,9 +20,14 @@ public final class ChangeLog {
     public record Occurrence(String alertId, String modelId, String batchId, Instant batchAt, Double value) {
     }
 
+    /** An audit-only entry: something a reader of the trail must see that is not a status change or an event. */
+    public record Note(String alertId, String kind, String status, String actor, String reason, String batchId, Instant at) {
+    }
+
     private final List<Change> changes = new ArrayList<>();
     private final Map<AlertState, Boolean> touched = new IdentityHashMap<>();
     private final List<Occurrence> occurrences = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
 
     void record(AlertState alert, Transition transition, AlertStatus from, String actor, String reason, boolean page,
                 Instant at) {
@@ -32,6 +37,11 @@ public final class ChangeLog {
 
     void touch(AlertState alert) {
         touched.put(alert, Boolean.TRUE);
+    }
+
+    void note(AlertState alert, String kind, String actor, String reason, String batchId, Instant at) {
+        notes.add(new Note(alert.alertId, kind, alert.status.id(), actor, reason, batchId, at));
+        touch(alert);
     }
 
     void occurrence(AlertState alert, Double value) {
@@ -49,6 +59,11 @@ public final class ChangeLog {
     /** Alerts whose stored row must be inserted or updated. */
     public List<AlertState> touched() {
         return new ArrayList<>(touched.keySet());
+    }
+
+    /** Audit-only entries, written beside the status changes. */
+    public List<Note> notes() {
+        return notes;
     }
 
     public List<Occurrence> occurrences() {

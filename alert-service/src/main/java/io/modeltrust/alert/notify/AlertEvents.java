@@ -4,6 +4,7 @@ import io.modeltrust.alert.lifecycle.AlertState;
 import io.modeltrust.alert.lifecycle.ChangeLog;
 import io.modeltrust.alert.rules.Numbers;
 import io.modeltrust.model.event.AlertEvent;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -20,7 +21,8 @@ public final class AlertEvents {
         AlertState a = change.alert();
         return new AlertEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), a.alertId, a.modelId, a.batchId, a.ruleId, a.kind,
                 a.severity.id(), a.status.id(), a.shownSubject(), a.metric, a.value, a.threshold,
-                a.explanation, change.at(), a.occurrences, reportUrl);
+                a.explanation, change.at(), a.occurrences, reportUrl,
+                a.subjects.isEmpty() ? null : List.copyOf(a.subjects));
     }
 
     /**

@@ -120,6 +120,30 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void subjectsThatJoinAGroupedAlertWidenItWithAnAuditNote() {
+        AlertRule r = rule("drift.features");
+        AlertState a = apply(r, Json.MAPPER.valueToTree(Results.drift("m", "b0", T0, List.of("income", "age"), Map.of())),
+                new BatchKey(T0, "b0")).touched().get(0);
+        Instant t1 = T0.plus(Duration.ofHours(1));
+        ChangeLog later = apply(r, Json.MAPPER.valueToTree(Results.drift("m", "b1", t1, List.of("income", "age", "duration"),
+                Map.of())), new BatchKey(t1, "b1"));
+        assertSame(a, later.touched().get(0), "the grouped alert is widened, not a second alert");
+        assertEquals(List.of("income", "age", "duration"), a.subjects);
+        assertEquals(1, later.notes().size());
+        ChangeLog.Note note = later.notes().get(0);
+        assertEquals(AlertLifecycle.SUBJECTS_JOINED, note.kind());
+        assertEquals("b1", note.batchId());
+        assertTrue(note.reason().contains("1 subject joined in batch b1: duration"), note.reason());
+        var event = io.modeltrust.alert.notify.AlertEvents.of(later.changes().get(0), "http://x/report");
+        assertEquals(List.of("income", "age", "duration"), event.subjects());
+        assertEquals("income", event.subject());
+
+        ChangeLog same = apply(r, Json.MAPPER.valueToTree(Results.drift("m", "b2", t1.plusSeconds(3600),
+                List.of("age", "income"), Map.of())), new BatchKey(t1.plusSeconds(3600), "b2"));
+        assertEquals(List.of(), same.notes(), "no subject is new");
+    }
+
+    @Test
     void olderBatchBreachCountsButKeepsNewestBatch() {
         AlertRule r = rule("fairness.disparate-impact");
         AlertState a = fairness(r, 5, 0.3).touched().get(0);
