@@ -13,6 +13,9 @@
 #  rebalance while batches of six models (one per partition) stream in, a second instance of each
 #            metric service joins, shares the partitions, and stops again: every batch analysed
 #            once, no duplicate rows;
+#  alerts    two alert-service instances on one database and consumer group while batches of new models
+#            stream in, one killed with kill -9 mid-stream: every alert event is on monitoring.alerts
+#            exactly once and a local webhook receiver gets every delivery exactly once;
 #  and at the end nothing but the poison records was dead-lettered.
 # FAULT_PHASES selects phases (default all), FAULT_ROWS the large batch size (200000);
 # FAULT_PORT_BASE, FAULT_KAFKA_PORT, FAULT_PG_PORT move it elsewhere.
@@ -31,7 +34,7 @@ export MT_READY_SECONDS=${MT_READY_SECONDS:-180} # several JVMs start at once on
 source "$HERE/lib.sh"
 ROWS=${FAULT_ROWS:-200000}
 OUTAGE=${FAULT_OUTAGE_SECONDS:-30}
-PHASES=" ${FAULT_PHASES:-kill broker database rebalance} "
+PHASES=" ${FAULT_PHASES:-kill broker database rebalance alerts} "
 METRIC_SERVICES="drift-service performance-service fairness-service"
 CHECKER=(/usr/bin/python3 "$HERE/tools/faults_check.py")
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d $PG_DB -q"
@@ -248,6 +251,53 @@ if [[ $PHASES == *" rebalance "* ]]; then
   awk '$2 == 202 && $5 != "-" {print $4, $5}' "$OUT"/rebalance-*.log > "$OUT/rebalance.batches"
   log "rebalance: $(wc -l < "$OUT/rebalance.batches") batches of $((ROWS / 4)) rows accepted"
   analysed "rebalance mid-batch" "$OUT/rebalance.batches" 240
+fi
+
+# --- alert-service replicas --------------------------------------------------------------------
+if [[ $PHASES == *" alerts "* ]]; then
+  phase "two alert-service instances on one database, one killed with kill -9 while alerts flow"
+  HOOK_PORT=$((FB + 23)); ALERT2=$((FB + 21))
+  : > "$OUT/webhook.log"
+  "${CHECKER[@]}" receiver "$HOOK_PORT" "$OUT/webhook.log" & HOOK_PID=$!
+  # Short leases, so the survivor takes over what the killed instance had claimed within the phase
+  # (the default 2m is for production; it must exceed publish-timeout, 30s, and twice the webhook timeout).
+  export ALERT_CLAIM_LEASE=40s
+  stop_pidfile "$RUN_DIR/pids/alert-service.pid"
+  start_service alert-service "$(port_of alert-service)"; start_service alert-service "$ALERT2" alert-service-2
+  wait_ready alert-service "$(port_of alert-service)"; wait_ready alert-service "$ALERT2" alert-service-2
+  unset ALERT_CLAIM_LEASE
+  curl -sf -X POST -H 'Content-Type: application/json' "$ALERTS/api/v1/notification-channels" \
+    --data-binary "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:$HOOK_PORT/hook\", \"secret\": \"faults\"}" >/dev/null \
+    || die "could not register the webhook receiver"
+  # New models, so every batch's findings open alerts (and webhooks) rather than update old ones.
+  ALERT_MODELS=(); for i in 1 2 3 4; do ALERT_MODELS+=("faults-alerts-$i"); done
+  for m in "${ALERT_MODELS[@]}"; do
+    curl -sf -X PUT -H 'Content-Type: application/json' --data-binary @"$DATA/spec.json" "$INGEST/api/v1/models/$m" >/dev/null \
+      && curl -sf --max-time 120 -H 'Content-Type: text/csv' --data-binary @"$DATA/ref.csv" "$INGEST/api/v1/models/$m/reference" \
+      >/dev/null || die "could not register model $m"
+  done
+  start_producers "$SMALL" $(( $(date +%s) + 600 )) 1 "$OUT/alerts" "${ALERT_MODELS[@]}"
+  sleep 8
+  victim=$(cat "$RUN_DIR/pids/alert-service.pid"); kill -9 "$victim"; rm -f "$RUN_DIR/pids/alert-service.pid"
+  wait "$victim" 2>/dev/null
+  log "killed alert-service (pid $victim) mid-stream; alert-service-2 carries on"
+  sleep 10; finish_producers
+  awk '$2 == 202 && $5 != "-" {print $4, $5}' "$OUT"/alerts-*.log > "$OUT/alerts.batches"
+  log "alerts: $(wc -l < "$OUT/alerts.batches") batches accepted"
+  ALERTS_SAVED=$ALERTS; ALERTS=http://127.0.0.1:$ALERT2
+  analysed "alert-service killed mid-stream" "$OUT/alerts.batches" 240
+  # The killed instance's claims lapse after the lease; then the outbox and the deliveries drain.
+  for _ in $(seq 1 120); do
+    left=$(sql "select (select count(*) from alert.outbox) + (select count(*) from alert.webhook_deliveries where status = 'pending')")
+    [ "$left" = 0 ] && break; sleep 1
+  done
+  kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BS" --topic monitoring.alerts \
+    --from-beginning --timeout-ms 6000 > "$OUT/alerts-topic.txt" 2>/dev/null
+  checks "alert replicas" < <("${CHECKER[@]}" alerts "$OUT/alerts-topic.txt" "$OUT/webhook.log" --psql "$PSQL" \
+    --receiver-port "$HOOK_PORT" --models "$(IFS=,; echo "${ALERT_MODELS[*]}")" --min-events "${#ALERT_MODELS[@]}")
+  kill "$HOOK_PID" 2>/dev/null; wait "$HOOK_PID" 2>/dev/null
+  ALERTS=$ALERTS_SAVED
+  start_service alert-service "$(port_of alert-service)"; wait_ready alert-service "$(port_of alert-service)"
 fi
 
 # --- dead letters --------------------------------------------------------------------------------

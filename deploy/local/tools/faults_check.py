@@ -10,6 +10,10 @@
   held A B GROUP TOPIC [--need-lag]         committed offsets of GROUP did not move from snapshot A to B
   owners SNAPSHOT GROUP TOPIC               members of GROUP owning partitions of TOPIC, and its lag
   dlq DUMP --poison-batches N --poison-results M   monitoring.dlq holds the poison records only
+  receiver PORT LOG                         a webhook receiver on 127.0.0.1:PORT that answers 204 and appends
+                                            one JSON line per request (delivery id, event id, attempt) to LOG
+  alerts DUMP LOG --psql CMD --receiver-port P --models A,B --min-events N   monitoring.alerts (DUMP) holds each alert event once, the
+                                            outbox is empty, and the receiver (LOG) got every delivery once
 """
 import json
 import re
@@ -228,6 +232,70 @@ def dlq(path):
             print("INFO dlq: " + " ".join(r.split())[:300])
 
 
+def receiver(port, log):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            line = json.dumps({"delivery": self.headers.get("X-Delivery-Id"), "event": self.headers.get("X-Alert-Event-Id"),
+                               "attempt": self.headers.get("X-Delivery-Attempt"), "at": time.time()})
+            with open(log, "a") as f:
+                f.write(line + "\n")
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    ThreadingHTTPServer(("127.0.0.1", port), Hook).serve_forever()
+
+
+def alert_events(path):
+    """ConsoleConsumer output of monitoring.alerts, one JSON value per line."""
+    events = []
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                events.append(json.loads(line))
+    return events
+
+
+def alerts(dump, log):
+    psql, want = arg("--psql").split(), int(arg("--min-events", "1"))
+    # Only the phase's models: an earlier phase's database outage may legitimately publish an event twice
+    # (sent, then the delete of its outbox row failed), which consumers recognise by eventId.
+    models = set(arg("--models", "").split(","))
+    events = [e for e in alert_events(dump) if e.get("modelId") in models]
+    ids = [e.get("eventId") for e in events]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    left = psql_rows(psql, "select count(*) from alert.outbox")[0][0]
+    check(len(events) >= want and not twice and left == "0",
+          f"each alert event on monitoring.alerts exactly once ({len(events)} events, {len(twice)} published twice, "
+          f"{left} left in the outbox, want at least {want} events)")
+    for i in twice[:5]:
+        print(f"INFO published twice: {i}")
+    # Suppressed (the budget's duplicates), held and digested rows never go out on their own.
+    rows = psql_rows(psql, "select d.id, d.status from alert.webhook_deliveries d join alert.notification_channels c "
+                           f"on c.id = d.channel_id where c.url like '%:{arg('--receiver-port')}/%' "
+                           "and d.status not in ('suppressed', 'held', 'digested')")
+    with open(log) as f:
+        got = [json.loads(line)["delivery"] for line in f if line.strip()]
+    delivered = {r[0] for r in rows if r[1] == "delivered"}
+    pending = [r for r in rows if r[1] != "delivered"]
+    dup = sorted({d for d in got if got.count(d) > 1})
+    check(rows and not pending and not dup and set(got) == delivered,
+          f"the webhook receiver got each delivery exactly once ({len(rows)} deliveries, {len(pending)} not delivered, "
+          f"{len(got)} requests received, {len(dup)} received twice, {len(set(got) - delivered)} unknown, "
+          f"{len(delivered - set(got))} never received)")
+    known = set(ids)
+    with open(log) as f:
+        named = [json.loads(line)["event"] for line in f if line.strip()]
+    missing = [e for e in named if e and e not in known]  # a digest names no single event
+    check(not missing, f"every webhook names an alert event that is on monitoring.alerts ({len(missing)} do not)")
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "models":
@@ -248,6 +316,10 @@ def main():
         owners(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "dlq":
         dlq(sys.argv[2])
+    elif cmd == "receiver":
+        receiver(int(sys.argv[2]), sys.argv[3])
+    elif cmd == "alerts":
+        alerts(sys.argv[2], sys.argv[3])
     else:
         sys.exit(f"unknown command {cmd}")
 

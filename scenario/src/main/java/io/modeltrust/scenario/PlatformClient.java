@@ -57,6 +57,16 @@ final class PlatformClient {
         return send(request(ingest + path).GET());
     }
 
+    Reply putAlerts(String path, String json) {
+        return send(request(alerts + path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply postAlerts(String path, String json) {
+        return send(request(alerts + path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply getAlerts(String path) {
         return send(request(alerts + path).GET());
     }

@@ -46,6 +46,10 @@ public final class TrustCheck {
         check.calibratedEstimate("trust-estimate-" + run);
         new MulticlassTrust(check, client).run("trust-multiclass-" + run);
         new FairnessTrust(check, client).run("trust-fairness-" + run);
+        AlertTrust alerts = new AlertTrust(check, client, Long.parseLong(opts.getOrDefault("seed", "7")));
+        alerts.groupedFeatureRule("trust-grouped-" + run);
+        alerts.regressionErrors("trust-regression-" + run);
+        alerts.webhookAtThePlatform();
         System.out.printf("trust: %d passed, %d failed%n", check.passed, check.failed);
         System.exit(check.failed == 0 ? 0 : 1);
     }
