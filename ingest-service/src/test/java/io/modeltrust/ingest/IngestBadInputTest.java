@@ -160,4 +160,25 @@ class IngestBadInputTest {
                 .statusCode(400).contentType(startsWith("application/problem+json"));
         given().get("/api/v1/models/bad-spec").then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
+
+    @Test
+    void aNulInACategoryIsRefusedAndNothingIsPublished() {
+        rejected(400, "text/csv", HEADER + "a1,100,car\u0000x,female,1,0.7\n")
+                .body("errors[0].column", equalTo("purpose"))
+                .body("errors[0].message", containsString("NUL"));
+    }
+
+    @Test
+    void aFiveThousandFeatureModelIsRefusedAndIngestStaysLive() {
+        StringBuilder features = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            features.append(i == 0 ? "" : ",").append("{\"name\":\"f").append(i).append("\",\"type\":\"numeric\"}");
+        }
+        given().contentType("application/json").body("{\"task\":\"regression\",\"features\":[" + features
+                        + "],\"prediction\":\"y\"}")
+                .put("/api/v1/models/wide-5000").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].message", containsString("at most 1000"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
 }

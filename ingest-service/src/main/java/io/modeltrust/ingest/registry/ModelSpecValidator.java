@@ -7,6 +7,7 @@ import io.modeltrust.model.spec.FairnessSettings;
 import io.modeltrust.model.spec.FeatureSpec;
 import io.modeltrust.model.spec.ModelSpec;
 import io.modeltrust.model.spec.Task;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,8 @@ public final class ModelSpecValidator {
         checkClasses(spec, problems);
         if (spec.features() == null || spec.features().isEmpty()) {
             problems.add("features must list at least one feature");
+        } else if (spec.features().size() > MAX_FEATURES) {
+            problems.add("features lists " + spec.features().size() + " features; a model has at most " + MAX_FEATURES);
         }
         Map<String, String> roleOf = new HashMap<>();
         Set<String> featureNames = new HashSet<>();
@@ -140,11 +143,48 @@ public final class ModelSpecValidator {
     /** Column names are keys of results, series and alert subjects; an index key holds at most a few kB. */
     static final int MAX_COLUMN_NAME = 200;
 
+    /** Every result carries every feature; beyond this a drift result outgrows one Kafka record (docs/model-spec.md). */
+    public static final int MAX_FEATURES = 1000;
+
+    /**
+     * A name must be one a CSV header can carry and one that stays itself in every store: no control
+     * characters (PostgreSQL text refuses NUL), no edge whitespace and Unicode NFC, so that "income" and
+     * "income " or an NFC and an NFD spelling can never be two columns of one model.
+     */
     private static void checkLength(String column, List<String> problems) {
-        if (column != null && column.length() > MAX_COLUMN_NAME) {
-            problems.add("column name " + column.substring(0, 40) + "… has " + column.length()
+        if (column == null) {
+            return;
+        }
+        String shown = printable(column);
+        if (column.length() > MAX_COLUMN_NAME) {
+            problems.add("column name " + shown.substring(0, Math.min(40, shown.length())) + "… has " + column.length()
                     + " characters; at most " + MAX_COLUMN_NAME);
         }
+        if (column.chars().anyMatch(ModelSpecValidator::isControl)) {
+            problems.add("column name " + shown + " holds a control character (such as NUL or a line break)");
+        } else if (!column.strip().equals(column)) {
+            problems.add("column name \"" + shown + "\" starts or ends with whitespace");
+        } else if (!Normalizer.isNormalized(column, Normalizer.Form.NFC)) {
+            problems.add("column name " + shown + " is not in Unicode NFC form; send it as "
+                    + Normalizer.normalize(column, Normalizer.Form.NFC));
+        }
+    }
+
+    static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /** The name with control characters shown as \\uXXXX, for a problem text. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder(Math.min(name.length(), 80));
+        name.chars().limit(80).forEach(c -> {
+            if (isControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     private static void checkRole(String column, String role, Set<String> features, Map<String, String> roleOf,

@@ -171,6 +171,10 @@ public final class BatchBuilder {
             if (column.classes() != null) {
                 raw = matchClass(row, c, column, raw);
             }
+            if (raw.indexOf('\0') >= 0) {
+                // PostgreSQL text cannot hold NUL: a category carrying one could never reach the history.
+                problems.add(row, column.name(), "a category value holds a NUL character (U+0000)");
+            }
             if (column.namesGroups() && raw.length() > ExpectedColumn.MAX_GROUP_NAME) {
                 problems.add(row, column.name(), "a value of a sensitive attribute names a fairness group and is at most "
                         + ExpectedColumn.MAX_GROUP_NAME + " characters; this one has " + raw.length());

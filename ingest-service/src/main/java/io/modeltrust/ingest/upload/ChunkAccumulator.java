@@ -22,6 +22,9 @@ final class ChunkAccumulator {
     private final ColumnType[] types;
     private final int capacity;
     private final boolean deflate;
+    /** First allocation per column: a wide model's small upload must not reserve a full chunk per column. */
+    static final int INITIAL_ROWS = 256;
+
     private final double[][] numbers;
     private final int[][] codes;
     private final List<Map<String, Integer>> dictionaries = new ArrayList<>();
@@ -37,14 +40,30 @@ final class ChunkAccumulator {
         this.deflate = deflate;
         this.numbers = new double[types.length][];
         this.codes = new int[types.length][];
+        int initial = Math.min(capacity, INITIAL_ROWS);
         for (int c = 0; c < types.length; c++) {
             if (types[c] == ColumnType.NUMERIC) {
-                numbers[c] = new double[capacity];
+                numbers[c] = new double[initial];
             } else {
-                codes[c] = new int[capacity];
+                codes[c] = new int[initial];
             }
             dictionaries.add(new HashMap<>());
         }
+    }
+
+    /** Doubles every column's arrays (up to the chunk's capacity) once the rows read fill them. */
+    private void grow() {
+        for (int c = 0; c < types.length; c++) {
+            if (numbers[c] != null) {
+                numbers[c] = Arrays.copyOf(numbers[c], Math.min(capacity, numbers[c].length * 2));
+            } else {
+                codes[c] = Arrays.copyOf(codes[c], Math.min(capacity, codes[c].length * 2));
+            }
+        }
+    }
+
+    private int allocated() {
+        return numbers.length == 0 ? capacity : (numbers[0] != null ? numbers[0].length : codes[0].length);
     }
 
     void setNumber(int column, double value) {
@@ -72,7 +91,11 @@ final class ChunkAccumulator {
     /** Ends the current row; true when the chunk is now full (by rows or by bytes). */
     boolean endRow(long maxBytes) {
         rows++;
-        return rows == capacity || bytes >= maxBytes;
+        boolean full = rows == capacity || bytes >= maxBytes;
+        if (!full && rows == allocated()) {
+            grow();
+        }
+        return full;
     }
 
     boolean isEmpty() {

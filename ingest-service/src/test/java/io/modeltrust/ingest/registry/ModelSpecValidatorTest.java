@@ -39,4 +39,30 @@ class ModelSpecValidatorTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("privileged value given for sex")), problems::toString);
         assertEquals(6, problems.size(), problems::toString);
     }
+
+    @Test
+    void namesACsvHeaderCouldNeverCarryAreRefused() {
+        String nfd = "cafe\u0301";
+        ModelSpec spec = spec("""
+                {"task":"binary_classification","features":[{"name":"inc\\u0000ome","type":"numeric"},
+                 {"name":"income ","type":"numeric"},{"name":"%s","type":"categorical"},{"name":"ok","type":"numeric"}],
+                 "prediction":"appro\\nved"}""".formatted(nfd));
+        List<String> problems = ModelSpecValidator.problems(spec);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("inc\\u0000ome holds a control character")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("\"income \" starts or ends with whitespace")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("is not in Unicode NFC form")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("appro\\u000aved holds a control character")), problems::toString);
+        assertEquals(4, problems.size(), problems::toString);
+    }
+
+    @Test
+    void aModelHasAtMostAThousandFeatures() {
+        StringBuilder features = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            features.append(i == 0 ? "" : ",").append("{\"name\":\"f").append(i).append("\",\"type\":\"numeric\"}");
+        }
+        List<String> problems = ModelSpecValidator.problems(spec("{\"task\":\"regression\",\"features\":[" + features
+                + "],\"prediction\":\"y\"}"));
+        assertEquals(List.of("features lists 5000 features; a model has at most 1000"), problems);
+    }
 }
