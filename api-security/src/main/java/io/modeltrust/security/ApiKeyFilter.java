@@ -56,23 +56,6 @@ public class ApiKeyFilter {
     }
 
     private static Response.ResponseBuilder problem(int status, String title, String detail) {
-        String body = "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}";
-        return Response.status(status).type("application/problem+json").entity(body);
-    }
-
-    /** A JSON string; the texts above hold only names (letters, digits, . _ -) and fixed words. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return ProblemJson.builder(status, title, detail, java.util.List.of(), 0);
     }
 }

@@ -1,5 +1,7 @@
 package io.modeltrust.alert.messaging;
 
+import io.modeltrust.security.Failures;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.config.Channels;
@@ -118,7 +120,7 @@ public class ResultConsumer {
                 if (e instanceof ConcurrentAlertChangeException && ++conflicts <= CONFLICT_RETRIES) {
                     continue;
                 }
-                if (!DatabaseFailures.isTransient(e)) {
+                if (!Failures.isTransient(e)) {
                     throw e;
                 }
                 health.failing(e);

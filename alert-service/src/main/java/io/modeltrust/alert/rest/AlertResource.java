@@ -1,5 +1,7 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import io.modeltrust.alert.lifecycle.AlertQueries;
 import io.modeltrust.alert.lifecycle.AlertService;
 import io.modeltrust.alert.lifecycle.AlertView;

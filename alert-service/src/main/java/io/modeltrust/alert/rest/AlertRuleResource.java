@@ -1,5 +1,7 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeltrust.alert.history.Jdbc;

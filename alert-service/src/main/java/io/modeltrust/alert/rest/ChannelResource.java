@@ -1,5 +1,7 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import io.modeltrust.alert.history.Jdbc;
 import io.modeltrust.alert.notify.ChannelSpec;
 import io.modeltrust.alert.notify.ChannelStore;

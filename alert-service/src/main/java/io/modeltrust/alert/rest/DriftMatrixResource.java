@@ -1,5 +1,9 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.JsonStrings;
+
+import io.modeltrust.security.ApiProblem;
+
 import io.modeltrust.alert.history.DriftMatrixQuery;
 import io.modeltrust.alert.history.HistoryQueries;
 import io.modeltrust.alert.rules.InvalidPathException;
@@ -55,12 +59,12 @@ public class DriftMatrixResource {
     static String write(String modelId, DriftMatrixQuery.Matrix m) {
         int n = m.features().size();
         StringBuilder out = new StringBuilder(256 + m.batchIds().size() * (64 + n * 12));
-        out.append("{\"modelId\":").append(JsonText.quote(modelId)).append(",\"value\":").append(JsonText.quote(m.field()));
+        out.append("{\"modelId\":").append(JsonStrings.quote(modelId)).append(",\"value\":").append(JsonStrings.quote(m.field()));
         out.append(",\"features\":");
         strings(out, m.features());
         out.append(",\"batches\":[");
         for (int b = 0; b < m.batchIds().size(); b++) {
-            out.append(b == 0 ? "" : ",").append("{\"batchId\":").append(JsonText.quote(m.batchIds().get(b)))
+            out.append(b == 0 ? "" : ",").append("{\"batchId\":").append(JsonStrings.quote(m.batchIds().get(b)))
                     .append(",\"at\":\"").append(m.at().get(b)).append("\"}");
         }
         out.append("],\"driftShare\":[");
@@ -77,7 +81,7 @@ public class DriftMatrixResource {
     private static void strings(StringBuilder out, List<String> values) {
         out.append('[');
         for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ",").append(JsonText.quote(values.get(i)));
+            out.append(i == 0 ? "" : ",").append(JsonStrings.quote(values.get(i)));
         }
         out.append(']');
     }

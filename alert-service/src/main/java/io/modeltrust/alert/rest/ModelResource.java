@@ -1,5 +1,7 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import io.modeltrust.alert.history.HistoryQueries;
 import io.modeltrust.alert.history.ReportLinks;
 import io.modeltrust.alert.history.SeriesNames;

@@ -1,5 +1,7 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;

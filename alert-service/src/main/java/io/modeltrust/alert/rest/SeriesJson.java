@@ -1,5 +1,7 @@
 package io.modeltrust.alert.rest;
 
+import io.modeltrust.security.JsonStrings;
+
 import io.modeltrust.alert.history.VectorStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +57,7 @@ final class SeriesJson {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
-                byte[] quoted = JsonText.quote(s).getBytes(StandardCharsets.UTF_8);
+                byte[] quoted = JsonStrings.quote(s).getBytes(StandardCharsets.UTF_8);
                 ensure(quoted.length);
                 System.arraycopy(quoted, 0, buf, len, quoted.length);
                 len += quoted.length;

@@ -1,5 +1,7 @@
 package io.modeltrust.alert.messaging;
 
+import io.modeltrust.security.Failures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,11 +39,11 @@ class ResultParserTest {
 
     @Test
     void databaseOutagesAreTransientDataErrorsAreNot() {
-        assertTrue(DatabaseFailures.isTransient(new Jdbc.DataAccessException(new SQLException("refused", "08001"))));
-        assertTrue(DatabaseFailures.isTransient(new RuntimeException(new SQLException("Acquisition timeout"))));
-        assertTrue(DatabaseFailures.isTransient(new RuntimeException(new ConnectException("refused"))));
-        assertTrue(DatabaseFailures.isTransient(new Jdbc.DataAccessException(new SQLException("shutdown", "57P01"))));
-        assertFalse(DatabaseFailures.isTransient(new Jdbc.DataAccessException(new SQLException("too long", "22001"))));
-        assertFalse(DatabaseFailures.isTransient(new IllegalStateException("bug")));
+        assertTrue(Failures.isTransient(new Jdbc.DataAccessException(new SQLException("refused", "08001"))));
+        assertTrue(Failures.isTransient(new RuntimeException(new SQLException("Acquisition timeout"))));
+        assertTrue(Failures.isTransient(new RuntimeException(new ConnectException("refused"))));
+        assertTrue(Failures.isTransient(new Jdbc.DataAccessException(new SQLException("shutdown", "57P01"))));
+        assertFalse(Failures.isTransient(new Jdbc.DataAccessException(new SQLException("too long", "22001"))));
+        assertFalse(Failures.isTransient(new IllegalStateException("bug")));
     }
 }

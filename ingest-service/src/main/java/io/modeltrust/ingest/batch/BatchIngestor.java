@@ -7,7 +7,7 @@ import io.modeltrust.ingest.publish.BatchPublisher;
 import io.modeltrust.ingest.registry.FirstReferenceClasses;
 import io.modeltrust.ingest.registry.ModelRegistry;
 import io.modeltrust.ingest.registry.RegisteredModel;
-import io.modeltrust.ingest.rest.ApiProblem;
+import io.modeltrust.security.ApiProblem;
 import io.modeltrust.ingest.upload.BatchBuilder;
 import io.modeltrust.ingest.upload.BatchLayout;
 import io.modeltrust.ingest.upload.BodyTooLargeException;
@@ -49,15 +49,17 @@ public class BatchIngestor {
     private final ModelRegistry registry;
     private final BatchPublisher publisher;
     private final BatchStore store;
+    private final IdempotencyClaims claims;
     private final IdIndex ids;
     private final IngestConfig config;
     private final MeterRegistry meters;
 
-    public BatchIngestor(ModelRegistry registry, BatchPublisher publisher, BatchStore store, IdIndex ids,
-                         IngestConfig config, MeterRegistry meters) {
+    public BatchIngestor(ModelRegistry registry, BatchPublisher publisher, BatchStore store, IdempotencyClaims claims,
+                         IdIndex ids, IngestConfig config, MeterRegistry meters) {
         this.registry = registry;
         this.publisher = publisher;
         this.store = store;
+        this.claims = claims;
         this.ids = ids;
         this.config = config;
         this.meters = meters;
@@ -76,17 +78,76 @@ public class BatchIngestor {
     private BatchReceipt ingestWithContext(String modelId, BatchKind kind, UploadBody body, Instant at,
                                            String idempotencyKey) {
         RegisteredModel model = registry.require(modelId);
+        String batchId = UUID.randomUUID().toString();
         if (idempotencyKey != null) {
-            var earlier = store.findByIdempotencyKey(modelId, idempotencyKey);
-            if (earlier.isPresent()) {
-                meters.counter("ingest.idempotent.repeats").increment();
-                return receipt(earlier.get());
+            BatchReceipt earlier = claim(modelId, idempotencyKey, batchId);
+            if (earlier != null) {
+                return earlier;
             }
         }
+        boolean published = false;
+        try {
+            BatchReceipt receipt = ingestClaimed(model, kind, body, at, idempotencyKey, batchId);
+            published = true;
+            return receipt;
+        } catch (PublishedException e) {
+            published = true;
+            if (idempotencyKey != null) {
+                try {
+                    claims.publishedAfterFailure(modelId, idempotencyKey, batchId);
+                } catch (RuntimeException again) {
+                    e.failure.addSuppressed(again);
+                }
+            }
+            throw e.failure;
+        } finally {
+            if (!published && idempotencyKey != null) {
+                claims.release(modelId, idempotencyKey, batchId);
+            }
+        }
+    }
+
+    /**
+     * Claims the key for this request, or answers for the request that holds it: its receipt once it has
+     * published, 409 while it is still in flight. Of eight racing repeats exactly one publishes.
+     */
+    private BatchReceipt claim(String modelId, String idempotencyKey, String batchId) {
+        var earlier = store.findByIdempotencyKey(modelId, idempotencyKey);
+        if (earlier.isPresent()) {
+            meters.counter("ingest.idempotent.repeats").increment();
+            return receipt(earlier.get());
+        }
+        IdempotencyClaims.Outcome outcome = claims.claim(modelId, idempotencyKey, batchId);
+        if (outcome instanceof IdempotencyClaims.Claimed) {
+            return null;
+        }
+        meters.counter("ingest.idempotent.repeats").increment();
+        if (outcome instanceof IdempotencyClaims.Published p) {
+            var first = store.find(modelId, p.batchId());
+            if (first.isPresent()) {
+                return receipt(first.get());
+            }
+        }
+        throw new ApiProblem(409, "Idempotency-Key in use", "another request with Idempotency-Key " + idempotencyKey
+                + " for model " + modelId + " is still being processed; repeat it in a moment to get its receipt");
+    }
+
+    /** A failure after the batch reached Kafka: the key stays claimed, so a repeat can never publish it twice. */
+    private static final class PublishedException extends RuntimeException {
+        final RuntimeException failure;
+
+        PublishedException(RuntimeException failure) {
+            super(failure);
+            this.failure = failure;
+        }
+    }
+
+    private BatchReceipt ingestClaimed(RegisteredModel model, BatchKind kind, UploadBody body, Instant at,
+                                       String idempotencyKey, String batchId) {
+        String modelId = model.modelId();
         ModelSpec spec = model.spec();
         requireUsable(model, kind);
         List<ExpectedColumn> layout = BatchLayout.of(spec, kind);
-        String batchId = UUID.randomUUID().toString();
         MDC.put("batchId", batchId);
         Instant receivedAt = Instant.now();
         Map<String, Set<String>> distinct = new HashMap<>();
@@ -106,6 +167,17 @@ public class BatchIngestor {
         long started = System.nanoTime();
         publisher.publish(header, staged, seal);
         meters.timer("ingest.publish.time").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        try {
+            return record(model, kind, staged, columns, referenceVersion, batchAt, receivedAt, idempotencyKey, batchId);
+        } catch (RuntimeException e) {
+            throw new PublishedException(e);
+        }
+    }
+
+    private BatchReceipt record(RegisteredModel model, BatchKind kind, StagedBatch staged, List<ColumnSpec> columns,
+                                int referenceVersion, Instant batchAt, Instant receivedAt, String idempotencyKey,
+                                String batchId) {
+        String modelId = model.modelId();
         if (kind == BatchKind.REFERENCE) {
             registry.confirmReferenceVersion(modelId, referenceVersion);
         }

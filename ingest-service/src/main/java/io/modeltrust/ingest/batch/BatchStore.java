@@ -10,14 +10,20 @@ import java.util.Optional;
 public class BatchStore {
 
     private final EntityManager em;
+    private final IdempotencyClaims claims;
 
-    public BatchStore(EntityManager em) {
+    public BatchStore(EntityManager em, IdempotencyClaims claims) {
         this.em = em;
+        this.claims = claims;
     }
 
+    /** Records a published batch and, in the same transaction, turns its Idempotency-Key's claim published. */
     @Transactional
     public void save(BatchEntity entity) {
         em.persist(entity);
+        if (entity.idempotencyKey != null) {
+            claims.published(entity.modelId, entity.idempotencyKey, entity.batchId);
+        }
     }
 
     public Optional<BatchEntity> find(String modelId, String batchId) {

@@ -1,6 +1,6 @@
 package io.modeltrust.ingest.batch;
 
-import io.modeltrust.ingest.rest.ApiProblem;
+import io.modeltrust.security.ApiProblem;
 import io.modeltrust.ingest.upload.CsvRowReader;
 import io.modeltrust.ingest.upload.JsonRowReader;
 import io.modeltrust.ingest.upload.LimitedInputStream;

@@ -39,4 +39,11 @@ public interface IngestConfig {
     /** How often ids past their retention are deleted, labels or not; 0 only when labels arrive. */
     @WithDefault("PT1H")
     Duration idExpiryInterval();
+
+    /**
+     * How long an Idempotency-Key stays claimed by a request that neither published nor failed (its process
+     * died); until then repeats get 409, afterwards a repeat may upload again.
+     */
+    @WithDefault("PT10M")
+    Duration idempotencyClaimTimeout();
 }

@@ -1,6 +1,6 @@
 package io.modeltrust.ingest.registry;
 
-import io.modeltrust.ingest.rest.ApiProblem;
+import io.modeltrust.security.ApiProblem;
 import io.modeltrust.ingest.upload.ClassValues;
 import io.modeltrust.model.spec.ModelSpec;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.modeltrust.ingest.registry;
 
-import io.modeltrust.ingest.rest.ApiProblem;
+import io.modeltrust.security.ApiProblem;
 import io.modeltrust.model.Json;
 import io.modeltrust.model.spec.ModelSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,26 +37,24 @@ public class ModelRegistry {
         }
         ModelSpec normalised = ModelSpecValidator.normalised(spec);
         Instant now = Instant.now();
+        // Insert first: of several first PUTs racing for one new id, one creates it and the others wait on the
+        // key, then update (or leave) what it created, instead of failing on the duplicate key with a 500.
+        int inserted = em.createNativeQuery("INSERT INTO models (model_id, version, spec_json, created_at, updated_at) "
+                        + "VALUES (?1, 1, ?2, ?3, ?3) ON CONFLICT (model_id) DO NOTHING")
+                .setParameter(1, modelId).setParameter(2, Json.toString(normalised))
+                .setParameter(3, java.sql.Timestamp.from(now)).executeUpdate();
         ModelEntity entity = em.find(ModelEntity.class, modelId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        boolean created = entity == null;
-        if (!created) {
-            normalised = checkedChange(entity, normalised);
+        if (inserted == 1) {
+            return new Saved(toModel(entity), true);
         }
+        normalised = checkedChange(entity, normalised);
         String json = Json.toString(normalised);
-        if (created) {
-            entity = new ModelEntity();
-            entity.modelId = modelId;
-            entity.version = 1;
-            entity.createdAt = now;
-            entity.updatedAt = now;
-            entity.specJson = json;
-            em.persist(entity);
-        } else if (!Objects.equals(entity.specJson, json)) {
+        if (!Objects.equals(entity.specJson, json)) {
             entity.version++;
             entity.specJson = json;
             entity.updatedAt = now;
         }
-        return new Saved(toModel(entity), created);
+        return new Saved(toModel(entity), false);
     }
 
     /**

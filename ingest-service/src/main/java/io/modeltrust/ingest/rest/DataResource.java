@@ -1,5 +1,7 @@
 package io.modeltrust.ingest.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import io.modeltrust.ingest.batch.BatchEntity;
 import io.modeltrust.ingest.batch.BatchIngestor;
 import io.modeltrust.ingest.batch.BatchReceipt;

@@ -1,5 +1,7 @@
 package io.modeltrust.ingest.rest;
 
+import io.modeltrust.security.ApiProblem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.modeltrust.ingest.registry.ModelRegistry;
 import io.modeltrust.ingest.registry.ModelSpecValidator;

@@ -3,6 +3,7 @@ package io.modeltrust.ingest.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.modeltrust.security.ProblemMapper;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -55,6 +56,6 @@ class ProblemMapperTest {
     private static void assertUnavailable(Response r) {
         assertEquals(503, r.getStatus());
         assertEquals("5", r.getHeaderString("Retry-After"));
-        assertEquals(ProblemMapper.PROBLEM_JSON, r.getMediaType().toString());
+        assertEquals(io.modeltrust.security.ProblemJson.MEDIA_TYPE, r.getMediaType().toString());
     }
 }

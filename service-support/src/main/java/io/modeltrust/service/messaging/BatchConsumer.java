@@ -39,7 +39,7 @@ public class BatchConsumer {
                 LOG.warnf(reason, "dead-lettering a batch record: %s", reason.getMessage());
                 message.nack(reason);
             }
-        }, handler, Transient::test, config.batchIdleTimeout(), config.maxRetryBackoff(), Clock.systemUTC());
+        }, handler, io.modeltrust.security.Failures::isTransient, config.batchIdleTimeout(), config.maxRetryBackoff(), Clock.systemUTC());
     }
 
     /**

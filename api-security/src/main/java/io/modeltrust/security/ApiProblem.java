@@ -1,19 +1,20 @@
-package io.modeltrust.alert.rest;
+package io.modeltrust.security;
 
 import java.util.List;
 
 /**
- * A client-visible failure, rendered as application/problem+json by {@link ProblemMapper}. Carries
- * the validation problems (first 100) and their total count when there are any; for rule and
- * channel lists {@code row} is the 1-based position in the list and {@code column} the field.
+ * A client-visible failure of any service, rendered as application/problem+json by {@link ProblemJson}. Carries
+ * the validation problems (the first {@value #MAX_ERRORS}) and their total count when there are any. For uploads
+ * {@code row} is the 1-based data row; for rule and channel lists it is the 1-based position in the list and
+ * {@code column} the field.
  */
 public class ApiProblem extends RuntimeException {
 
-    /** One validation problem; row is 1-based, null when it concerns no single entry. */
+    /** One validation problem; row is 1-based, null when it concerns no single row or entry. */
     public record FieldError(Long row, String column, String message) {
     }
 
-    private static final int MAX_ERRORS = 100;
+    public static final int MAX_ERRORS = 100;
 
     private final int status;
     private final String title;
@@ -24,12 +25,18 @@ public class ApiProblem extends RuntimeException {
         this(status, title, detail, List.of());
     }
 
+    /** Every problem found: the first {@value #MAX_ERRORS} are kept, all are counted. */
     public ApiProblem(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, errors.size());
+    }
+
+    /** Problems already capped by the caller, which counted {@code totalErrors} in all. */
+    public ApiProblem(int status, String title, String detail, List<FieldError> errors, long totalErrors) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
-        this.totalErrors = errors.size();
+        this.totalErrors = totalErrors;
     }
 
     public static ApiProblem badRequest(String detail) {
