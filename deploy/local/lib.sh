@@ -240,6 +240,15 @@ ensure_python_client() { # the Python client's tests (clients/python) need /usr/
     || die "/usr/bin/python3 with pytest, requests and pandas is needed (apt-get install python3-pytest python3-requests python3-pandas)"
 }
 
+ensure_jq() { # the getting-started guide's curl steps (docs/getting-started.md) read the answers with jq
+  command -v jq >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing jq for the getting-started guide's curl steps (apt-get)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; } || log "could not install jq"
+  fi
+  command -v jq >/dev/null 2>&1 || die "jq is needed by the code blocks of docs/getting-started.md (apt-get install jq)"
+}
+
 built_services() { # services that exist beyond an empty shell
   local entry
   for entry in $SERVICES; do

@@ -3,7 +3,8 @@
 # 127.0.0.1:19092 (so a running platform on 9092 is left alone), uses database monitoring_test
 # (recreated), runs ./mvnw verify (unit, component and service tests), then starts every service on
 # ports 18081-18085 with API keys on (a write key for the scenario, a read key for the checks after it),
-# plays the credit scenario end to end with its assertions, then audits the database for raw feature values
+# plays the credit scenario end to end with its assertions, runs the Python client's tests and the code blocks of
+# docs/getting-started.md against it, then audits the database for raw feature values
 # (privacy) and checks that a backup restores into a fresh database serving the same history (backup).
 # Then runs the fault suite (faults.sh) and the TLS check (tls-check.sh), each on its own broker, database
 # and ports. Stops what it started. Extra arguments go to Maven. SKIP_E2E, SKIP_FAULTS, SKIP_TLS skip parts.
@@ -47,6 +48,11 @@ else
   MODELTRUST_URL="http://127.0.0.1:$((PORT_BASE + 1))" MODELTRUST_ALERTS_URL="http://127.0.0.1:$((PORT_BASE + 5))" \
     MODELTRUST_API_KEY="$MT_API_KEY" /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/clients/python/tests" \
     || die "Python client tests failed"
+  # The getting-started guide's code blocks, curl steps through bash and Python steps through the client, as written
+  ensure_jq
+  MODELTRUST_URL="http://127.0.0.1:$((PORT_BASE + 1))" MODELTRUST_ALERTS_URL="http://127.0.0.1:$((PORT_BASE + 5))" \
+    MODELTRUST_API_KEY="$MT_API_KEY" /usr/bin/python3 "$ROOT/deploy/local/run-doc-blocks.py" "$ROOT/docs/getting-started.md" \
+    || die "the code blocks of docs/getting-started.md failed"
 
   expect_status() { # expected-code description curl-args...
     local want=$1 what=$2; shift 2

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Alerts with filters and paging, their audit trail, and the human transitions. */
@@ -38,6 +39,8 @@ public class AlertResource {
     ApiCaller caller;
 
     @GET
+    @APIResponse(responseCode = "200", description = "Alerts, newest first")
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
     @Operation(summary = "Alerts newest first; from/to bound when they opened; paged by limit/offset")
     public List<AlertView> list(@QueryParam("modelId") String modelId, @QueryParam("status") String status,
                                 @QueryParam("severity") String severity, @QueryParam("kind") String kind,
@@ -53,6 +56,8 @@ public class AlertResource {
 
     @GET
     @Path("{alertId}")
+    @APIResponse(responseCode = "200", description = "The alert, its audit trail and occurrences")
+    @APIResponse(responseCode = "404", description = "No such alert")
     @Operation(summary = "An alert with its audit trail (every status change, who and why) and the batches it breached in")
     public AlertView.Detail get(@PathParam("alertId") String alertId) {
         return queries.detail(id(alertId));
@@ -60,6 +65,11 @@ public class AlertResource {
 
     @POST
     @Path("{alertId}/acknowledge")
+    @APIResponse(responseCode = "200", description = "The alert, acknowledged")
+    @APIResponse(responseCode = "400", description = "The body is no JSON object {by, reason}")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert is resolved, or another request changed it at the same time (retry)")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json (a request without a body must still say application/json)")
     @Operation(summary = "Acknowledge an open alert (idempotent); 409 when it is resolved")
     public AlertView acknowledge(@PathParam("alertId") String alertId, Action action, @HeaderParam("X-User") String user) {
         return queries.view(service.acknowledge(id(alertId), actor(action, user), action == null ? null : action.reason()));
@@ -67,6 +77,11 @@ public class AlertResource {
 
     @POST
     @Path("{alertId}/resolve")
+    @APIResponse(responseCode = "200", description = "The alert, resolved")
+    @APIResponse(responseCode = "400", description = "The body is no JSON object {by, reason}")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert is already resolved, or another request changed it at the same time (retry)")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json (a request without a body must still say application/json)")
     @Operation(summary = "Resolve an open or acknowledged alert; 409 when it already is resolved")
     public AlertView resolve(@PathParam("alertId") String alertId, Action action, @HeaderParam("X-User") String user) {
         return queries.view(service.resolve(id(alertId), actor(action, user), action == null ? null : action.reason()));

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A model's alert rules. A model without stored rules shows (and on its first result gets) the defaults. */
@@ -46,6 +47,8 @@ public class AlertRuleResource {
     ApiCaller caller;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The stored rules, or the defaults (source default) before the model's first result")
+    @APIResponse(responseCode = "400", description = "The modelId is no model id")
     @Operation(summary = "The model's rules", description = RuleLanguage.SUMMARY)
     public RuleSets.RuleSet get(@PathParam("modelId") String modelId) {
         Params.modelId(modelId);
@@ -58,6 +61,9 @@ public class AlertRuleResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The new rule set")
+    @APIResponse(responseCode = "400", description = "No array of rules, or rules with problems: one errors entry per field (row is the rule's position)")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json")
     @Operation(summary = "Replace the model's rules (a JSON array, or {\"rules\": [...]}); 400 names every invalid field",
             description = RuleLanguage.SUMMARY)
     public RuleSets.RuleSet put(@PathParam("modelId") String modelId, JsonNode body,

@@ -35,6 +35,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,6 +60,7 @@ public class ChannelResource {
     WebhookTargets targets;
 
     @GET
+    @APIResponse(responseCode = "200", description = "Every channel")
     @Operation(summary = "Every channel, in list order, named by id (secrets, URL user info and secret query parameters masked as ***)")
     public List<ChannelSpec> list() {
         return Jdbc.call(() -> {
@@ -68,6 +72,9 @@ public class ChannelResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The channels as stored")
+    @APIResponse(responseCode = "400", description = "Invalid channels: one errors entry per field (row is the channel's position)")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json")
     @Operation(summary = "Replace every channel (those added by POST too) with the list [{id, type, url, secret, to, "
             + "minSeverity, filter, enabled}]; a webhook sent without a secret (or with the mask ***) keeps its stored one, "
             + "and a URL with *** for its credentials keeps the stored ones. Webhook deliveries: POST of "
@@ -89,6 +96,10 @@ public class ChannelResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The channel as stored, with its channelId; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelSpec.class)))
+    @APIResponse(responseCode = "400", description = "An invalid channel: one errors entry per field")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json")
     @Operation(summary = "Add a channel {type: webhook, url, secret, filter: {modelIds, minSeverity, kinds}, enabled} or "
             + "{type: email, to: [addresses], filter, enabled}; 201 with its channelId")
     public Response create(ChannelSpec input) {
@@ -106,6 +117,8 @@ public class ChannelResource {
 
     @GET
     @Path("{channelId}")
+    @APIResponse(responseCode = "200", description = "The channel")
+    @APIResponse(responseCode = "404", description = "No channel of that id")
     @Operation(summary = "One channel, secrets masked; 404 when there is none of that id")
     public ChannelSpec get(@PathParam("channelId") String channelId) {
         NotificationChannel ch = Jdbc.call(() -> {
@@ -122,6 +135,10 @@ public class ChannelResource {
     @PUT
     @Path("{channelId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The channel as stored")
+    @APIResponse(responseCode = "400", description = "An invalid channel: one errors entry per field")
+    @APIResponse(responseCode = "404", description = "No channel of that id")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json")
     @Operation(summary = "Replace one channel's settings, as POST takes them; a webhook sent without a secret (or with "
             + "the mask) keeps its stored one; 404 when there is none of that id")
     public ChannelSpec update(@PathParam("channelId") String channelId, ChannelSpec input) {
@@ -142,6 +159,7 @@ public class ChannelResource {
 
     @DELETE
     @Path("{channelId}")
+    @APIResponse(responseCode = "204", description = "Deleted, or there was none")
     @Operation(summary = "Delete a channel (idempotent: 204 whether or not it existed); its pending deliveries fail")
     public Response delete(@PathParam("channelId") String channelId) {
         QuarkusTransaction.requiringNew().call(() -> Jdbc.call(() -> {
@@ -154,6 +172,8 @@ public class ChannelResource {
 
     @GET
     @Path("deliveries")
+    @APIResponse(responseCode = "200", description = "Deliveries, newest first")
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
     @Operation(summary = "Deliveries newest first: status pending, delivered or failed; suppressed (a duplicate of a rule "
             + "and batch already notified), held (over the hourly limit, waiting for the digest) or digested (listed in "
             + "digest digestId); attempts, last error")

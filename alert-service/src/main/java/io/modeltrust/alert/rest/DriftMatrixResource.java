@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,6 +38,9 @@ public class DriftMatrixResource {
     HistoryQueries history;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The matrix", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.modeltrust.alert.rest.openapi.Schemas.DriftMatrix.class)))
+    @APIResponse(responseCode = "400", description = "value= names no drift figure, or a bad query parameter")
+    @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     @Operation(summary = "Feature × batch drift of the newest limit (default 1000) drift results in [from, to), oldest first: "
             + "{modelId, value, features[], batches[{batchId, at}], driftShare[], values[batch][feature], "
             + "drifted[batch][feature] (1, 0, or null where the batch lacks the feature)}; value= picks the figure "

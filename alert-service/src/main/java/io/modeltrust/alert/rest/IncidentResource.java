@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GET /api/v1/models/{modelId}/incidents: a model's alerts that overlap in batch time, with one explanation each. */
@@ -40,6 +41,9 @@ public class IncidentResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Incidents, newest first")
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
+    @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     @Operation(summary = "Incidents, newest first: alerts of the model (drift, performance, fairness, data quality) whose "
             + "batch spans overlap, each with one explanation linking them, read from the stored results")
     public List<Incident> incidents(@PathParam("modelId") String modelId, @QueryParam("status") String status,

@@ -23,6 +23,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The history API of docs/api.md: models, the batch timeline, per-batch reports and metric time series. */
@@ -47,6 +51,8 @@ public class ModelResource {
     ReportLinks links;
 
     @GET
+    @APIResponse(responseCode = "200", description = "Model summaries")
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
     @Operation(summary = "Models known to the alert service (those with at least one result), with latest batch and open alerts")
     public List<HistoryQueries.ModelSummary> models(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
         return history.models(null, Params.limit(limit, 100, 1000), Params.offset(offset));
@@ -54,6 +60,9 @@ public class ModelResource {
 
     @GET
     @Path("{modelId}")
+    @APIResponse(responseCode = "200", description = "The model's summary")
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
+    @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     @Operation(summary = "One model's summary")
     public HistoryQueries.ModelSummary model(@PathParam("modelId") String modelId) {
         List<HistoryQueries.ModelSummary> found = history.models(Params.modelId(modelId), 1, 0);
@@ -65,6 +74,9 @@ public class ModelResource {
 
     @GET
     @Path("{modelId}/batches")
+    @APIResponse(responseCode = "200", description = "Batches, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ModelResource.BatchView.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
+    @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     @Operation(summary = "Batches newest first, each with the results that arrived and its open alerts; paged by limit/offset "
             + "(a Link rel=next header points to the next page)")
     public Response batches(@PathParam("modelId") String modelId, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -89,6 +101,9 @@ public class ModelResource {
 
     @GET
     @Path("{modelId}/batches/{batchId}/report")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.modeltrust.alert.rest.openapi.Schemas.BatchReport.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter that is out of range or not one of its values, or a modelId that is no model id")
+    @APIResponse(responseCode = "404", description = "The model has no such batch here")
     @Operation(summary = "The batch's stored result events as published (latest revision of each kind) and its alerts")
     public Response report(@PathParam("modelId") String modelId, @PathParam("batchId") String batchId) {
         HistoryQueries.StoredBatch batch = history.batch(Params.modelId(modelId), batchId);
@@ -115,6 +130,9 @@ public class ModelResource {
 
     @GET
     @Path("{modelId}/batches/{batchId}/results/{kind}")
+    @APIResponse(responseCode = "200", description = "The result event as published", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.modeltrust.alert.rest.openapi.Schemas.StoredResult.class)))
+    @APIResponse(responseCode = "400", description = "kind is not drift, performance or fairness, or the modelId is no model id")
+    @APIResponse(responseCode = "404", description = "No such result or revision")
     @Operation(summary = "One stored result revision exactly as received (default: the latest)")
     public Response result(@PathParam("modelId") String modelId, @PathParam("batchId") String batchId,
                            @PathParam("kind") String kind, @QueryParam("revision") Integer revision) {
@@ -134,6 +152,9 @@ public class ModelResource {
 
     @GET
     @Path("{modelId}/metrics/{metric}")
+    @APIResponse(responseCode = "200", description = "The series, oldest first; header X-Metric-Path names the path used", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = io.modeltrust.alert.rest.openapi.Schemas.SeriesPoint.class)))
+    @APIResponse(responseCode = "400", description = "An unknown metric or path, or a bad query parameter")
+    @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     @Operation(summary = "A metric time series [{batchId, at, value}], oldest first. {metric} is a path "
             + "(drift.driftShare, performance.accuracy, fairness.sex.groups.female.selectionRate) or a short name with "
             + "feature= (feature, data-quality column or fairness attribute) and group= (fairness group)")

@@ -21,13 +21,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The system's headless Chromium driven by the system's chromedriver (Debian packages chromium and
  * chromium-driver; nothing is downloaded). Paths can be overridden with -Ddashboard.chromium= and
- * -Ddashboard.chromedriver=. Screenshots go to target/dashboard-screenshots.
+ * -Ddashboard.chromedriver=. Screenshots go to target/dashboard-screenshots, or to -Ddashboard.screenshots=DIR
+ * (relative to alert-service/): docs/dashboard.md shows the ones written with -Ddashboard.screenshots=../docs/images/dashboard.
  */
 public final class Browser implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
-    public static final Path SHOTS = Path.of("target", "dashboard-screenshots");
+    public static final Path SHOTS = Path.of(System.getProperty("dashboard.screenshots", "target/dashboard-screenshots"));
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 1000;
 
