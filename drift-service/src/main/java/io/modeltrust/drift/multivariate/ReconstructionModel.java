@@ -48,30 +48,9 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
                 covariance[j][k] = sums[j][k] / (rows - 1);
             }
         }
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
-        double[] values = eigen.getRealEigenvalues();
-        Integer[] order = new Integer[d];
-        for (int i = 0; i < d; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
-        double total = 0;
-        for (double v : values) {
-            total += Math.max(v, 0);
-        }
-        List<double[]> kept = new ArrayList<>();
-        List<Double> shares = new ArrayList<>();
-        double cumulative = 0;
-        for (int i = 0; i < d && (kept.isEmpty() || cumulative < VARIANCE_KEPT); i++) {
-            double share = total > 0 ? Math.max(values[order[i]], 0) / total : 0;
-            kept.add(eigen.getEigenvector(order[i]).toArray());
-            shares.add(share);
-            cumulative += share;
-        }
-        double[][] components = kept.toArray(new double[0][]);
-        double[] explained = shares.stream().mapToDouble(Double::doubleValue).toArray();
+        Components kept = Components.of(covariance);
         int[] chunkEnds = chunkEnds(rows);
-        BlockKernel.Errors errors = BlockKernel.errors(views, rows, components, chunkEnds);
+        BlockKernel.Errors errors = BlockKernel.errors(views, rows, kept.axes(), chunkEnds);
         double[] chunkMeans = new double[CHUNKS];
         double sum = 0;
         for (int c = 0; c < CHUNKS; c++) {
@@ -89,7 +68,37 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
         for (int j = 0; j < d; j++) {
             mse[j] /= rows;
         }
-        return new ReconstructionModel(encodings, components, explained, sum / rows, mean - 3 * std, mean + 3 * std, mse);
+        return new ReconstructionModel(encodings, kept.axes(), kept.shares(), sum / rows, mean - 3 * std, mean + 3 * std,
+                mse);
+    }
+
+    /** The principal axes that explain at least {@link #VARIANCE_KEPT} of the variance, and their shares. */
+    record Components(double[][] axes, double[] shares) {
+
+        static Components of(double[][] covariance) {
+            int d = covariance.length;
+            EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
+            double[] values = eigen.getRealEigenvalues();
+            Integer[] order = new Integer[d];
+            for (int i = 0; i < d; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+            double total = 0;
+            for (double v : values) {
+                total += Math.max(v, 0);
+            }
+            List<double[]> axes = new ArrayList<>();
+            List<Double> shares = new ArrayList<>();
+            double cumulative = 0;
+            for (int i = 0; i < d && (axes.isEmpty() || cumulative < VARIANCE_KEPT); i++) {
+                double share = total > 0 ? Math.max(values[order[i]], 0) / total : 0;
+                axes.add(eigen.getEigenvector(order[i]).toArray());
+                shares.add(share);
+                cumulative += share;
+            }
+            return new Components(axes.toArray(new double[0][]), shares.stream().mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     /**
