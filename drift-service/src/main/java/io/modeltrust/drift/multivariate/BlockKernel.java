@@ -1,14 +1,18 @@
 package io.modeltrust.drift.multivariate;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The row loops, run over blocks of rows so that each step is a tight loop over one primitive
  * array (which the JIT vectorises) and no standardised copy of a whole batch is ever held.
+ * Segments of {@link #SEGMENT} rows run in parallel and are added up in segment order, so the
+ * result does not depend on the number of cores.
  */
 final class BlockKernel {
 
     static final int BLOCK = 2048;
+    static final int SEGMENT = 32 * BLOCK;
 
     private BlockKernel() {
     }
@@ -16,10 +20,29 @@ final class BlockKernel {
     /** Σ z_j·z_k over all rows (upper triangle filled, then mirrored). */
     static double[][] crossProducts(List<FeatureEncoding.StandardisedColumn> columns, int rows) {
         int d = columns.size();
+        List<double[][]> parts = IntStream.range(0, segments(rows)).parallel()
+                .mapToObj(s -> crossProducts(columns, s * SEGMENT, Math.min(rows, (s + 1) * SEGMENT))).toList();
+        double[][] sums = new double[d][d];
+        for (double[][] part : parts) {
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < d; k++) {
+                    sums[j][k] += part[j][k];
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static int segments(int rows) {
+        return Math.max(1, (rows + SEGMENT - 1) / SEGMENT);
+    }
+
+    private static double[][] crossProducts(List<FeatureEncoding.StandardisedColumn> columns, int start, int end) {
+        int d = columns.size();
         double[][] z = new double[d][BLOCK];
         double[][] sums = new double[d][d];
-        for (int from = 0; from < rows; from += BLOCK) {
-            int len = Math.min(BLOCK, rows - from);
+        for (int from = start; from < end; from += BLOCK) {
+            int len = Math.min(BLOCK, end - from);
             for (int j = 0; j < d; j++) {
                 columns.get(j).fill(from, len, z[j]);
             }
@@ -64,6 +87,24 @@ final class BlockKernel {
      */
     static Errors errors(List<FeatureEncoding.StandardisedColumn> columns, int rows, double[][] components,
                          int[] chunkEnds) {
+        List<Errors> parts = IntStream.range(0, segments(rows)).parallel()
+                .mapToObj(s -> errors(columns, s * SEGMENT, Math.min(rows, (s + 1) * SEGMENT), components, chunkEnds))
+                .toList();
+        double[] chunkSums = new double[chunkEnds.length];
+        double[] squared = new double[columns.size()];
+        for (Errors part : parts) {
+            for (int c = 0; c < chunkSums.length; c++) {
+                chunkSums[c] += part.chunkSums()[c];
+            }
+            for (int j = 0; j < squared.length; j++) {
+                squared[j] += part.squared()[j];
+            }
+        }
+        return new Errors(chunkSums, squared);
+    }
+
+    private static Errors errors(List<FeatureEncoding.StandardisedColumn> columns, int start, int end,
+                                 double[][] components, int[] chunkEnds) {
         int d = columns.size();
         int k = components.length;
         double[][] z = new double[d][BLOCK];
@@ -73,8 +114,8 @@ final class BlockKernel {
         double[] squared = new double[d];
         double[] chunkSums = new double[chunkEnds.length];
         int chunk = 0;
-        for (int from = 0; from < rows; from += BLOCK) {
-            int len = Math.min(BLOCK, rows - from);
+        for (int from = start; from < end; from += BLOCK) {
+            int len = Math.min(BLOCK, end - from);
             for (int j = 0; j < d; j++) {
                 columns.get(j).fill(from, len, z[j]);
             }
