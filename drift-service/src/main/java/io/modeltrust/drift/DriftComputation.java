@@ -103,7 +103,7 @@ public final class DriftComputation {
     /**
      * The batch against the reference's reconstruction model; null without a model, for an empty
      * batch, or when a feature of the model is missing from the batch or changed type (the
-     * reconstruction needs every feature it was fitted on).
+     * reconstruction needs every feature it was fitted on), and when an infinite value made the error infinite.
      */
     static DriftResult.Multivariate multivariate(AssembledBatch batch, ReconstructionModel model) {
         if (model == null || batch.rows() == 0) {
@@ -120,7 +120,7 @@ public final class DriftComputation {
                             ((CategoricalColumn) column).codes()));
         }
         MultivariateDrift d = model.compare(columns);
-        return d == null ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
+        return d == null || !Double.isFinite(d.value()) ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
                 d.upper(), d.drifted(), d.contributors());
     }
 

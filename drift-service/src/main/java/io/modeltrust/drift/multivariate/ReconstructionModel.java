@@ -30,7 +30,8 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
 
     /**
      * Fits the model on the reference's feature columns; null when there are fewer than
-     * {@link #MIN_FEATURES} features or fewer rows than chunks (no band can be drawn).
+     * {@link #MIN_FEATURES} features or fewer rows than chunks (no band can be drawn), or when the
+     * covariance is not finite (an infinite value in the reference): there is then nothing to compare.
      */
     public static ReconstructionModel fit(List<MultivariateColumn> reference) {
         int d = reference.size();
@@ -46,6 +47,9 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
         for (int j = 0; j < d; j++) {
             for (int k = 0; k < d; k++) {
                 covariance[j][k] = sums[j][k] / (rows - 1);
+                if (!Double.isFinite(covariance[j][k])) {
+                    return null;
+                }
             }
         }
         Components kept = Components.of(covariance);

@@ -124,6 +124,32 @@ class MultivariateFixtureTest {
                 new MultivariateColumn.Numeric("y", new double[9]))));
     }
 
+    @Test
+    void emptyAllMissingAndInfiniteColumnsDoNotBreakTheFit() {
+        double[] missing = new double[50];
+        java.util.Arrays.fill(missing, Double.NaN);
+        double[] x = new double[50];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 7;
+        }
+        int[] noCategory = new int[50];
+        java.util.Arrays.fill(noCategory, -1);
+        ReconstructionModel m = ReconstructionModel.fit(List.of(new MultivariateColumn.Numeric("x", x),
+                new MultivariateColumn.Numeric("gone", missing),
+                new MultivariateColumn.Categorical("c", new String[0], noCategory)));
+        assertEquals(1.0, m.features().get(1).scale(), "an all-missing column is constant: scale 1");
+        assertTrue(Double.isFinite(m.compare(List.of(new MultivariateColumn.Numeric("x", x),
+                new MultivariateColumn.Numeric("gone", missing),
+                new MultivariateColumn.Categorical("c", new String[]{"new"}, new int[50]))).value()));
+        double[] infinite = x.clone();
+        infinite[3] = Double.POSITIVE_INFINITY;
+        assertNull(ReconstructionModel.fit(List.of(new MultivariateColumn.Numeric("x", x),
+                new MultivariateColumn.Numeric("y", infinite))));
+        assertNull(m.compare(List.of(new MultivariateColumn.Numeric("x", new double[0]),
+                new MultivariateColumn.Numeric("gone", new double[0]),
+                new MultivariateColumn.Categorical("c", new String[0], new int[0]))), "an empty batch has no value");
+    }
+
     private static MultivariateDrift check(String batch) {
         JsonNode b = fixture.get("batches").get(batch);
         JsonNode expected = b.get("expected");
