@@ -124,7 +124,7 @@ public final class DriftComputation {
                 d.upper(), d.drifted(), d.contributors());
     }
 
-    private static String multivariateSentence(DriftResult.Multivariate m) {
+    static String multivariateSentence(DriftResult.Multivariate m) {
         if (m == null || !m.drifted()) {
             return "";
         }
