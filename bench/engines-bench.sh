@@ -2,6 +2,7 @@
 # Compute benchmarks of the three metric engines (issues 3, 4, 5) on 1,000,000 rows, each next to its
 # Python baseline (SciPy / scikit-learn / pandas) on the same data in the same run:
 #   drift:       1M reference vs 1M production rows, 15 numeric + 5 categorical features
+#   multivariate drift: PCA reconstruction, fit on 1M reference rows x 20 features + score of 1M production rows
 #   performance: 1M labelled rows with scores, all metrics + intervals + slice analysis over 20 features
 #   fairness:    1M rows, two sensitive attributes and their intersection, with labels
 #   multiclass:  1M rows x 5 classes, every multiclass metric, the one-vs-rest isotonic calibration and
@@ -46,6 +47,8 @@ run() { # module bench-class python-script label java-pattern python-pattern [ja
 }
 run drift-service io.modeltrust.drift.stats.DriftBench bench_baseline.py "drift, batch comparison + decision" \
   "batch comparison" "scipy batch"
+run drift-service io.modeltrust.drift.multivariate.MultivariateBench bench_multivariate.py \
+  "multivariate drift, PCA reconstruction fit + score (1M x 1M rows, 20 features)" "^multivariate total" "^sklearn multivariate total"
 run performance-service io.modeltrust.performance.metrics.PerformanceBench bench_baseline.py "performance, batch side total" \
   "TOTAL batch side" "TOTAL batch side"
 run fairness-service io.modeltrust.fairness.metrics.FairnessBench bench_baseline.py "fairness, all figures" \

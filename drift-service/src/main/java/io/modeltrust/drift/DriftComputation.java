@@ -1,5 +1,9 @@
 package io.modeltrust.drift;
 
+import io.modeltrust.drift.multivariate.FeatureEncoding;
+import io.modeltrust.drift.multivariate.MultivariateColumn;
+import io.modeltrust.drift.multivariate.MultivariateDrift;
+import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.profile.ColumnProfile;
 import io.modeltrust.drift.profile.ReferenceProfiles;
 import io.modeltrust.drift.stats.ColumnInput;
@@ -85,13 +89,49 @@ public final class DriftComputation {
                 settings.psiThreshold(), settings.datasetDriftShare());
         DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
         List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
+        DriftResult.Multivariate multivariate = multivariate(batch, reference.multivariate());
         return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(),
                 batch.header().referenceVersion(), 1, computedAt, batch.header().at(), batch.rows(),
                 featureDrift, toEvent(report.prediction()), toEvent(report.label()), report.driftShare(),
                 report.datasetDrift(), report.driftedCount(), quality,
                 new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
                         config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
-                summary(featureDrift, report, notCompared, batch.header().referenceVersion()));
+                summary(featureDrift, report, notCompared, batch.header().referenceVersion())
+                        + multivariateSentence(multivariate), multivariate);
+    }
+
+    /**
+     * The batch against the reference's reconstruction model; null without a model, for an empty
+     * batch, or when a feature of the model is missing from the batch or changed type (the
+     * reconstruction needs every feature it was fitted on), and when an infinite value made the error infinite.
+     */
+    static DriftResult.Multivariate multivariate(AssembledBatch batch, ReconstructionModel model) {
+        if (model == null || batch.rows() == 0) {
+            return null;
+        }
+        List<MultivariateColumn> columns = new ArrayList<>();
+        for (FeatureEncoding f : model.features()) {
+            Column column = batch.column(f.name()).orElse(null);
+            if (column == null || f.numeric() != column instanceof NumericColumn) {
+                return null;
+            }
+            columns.add(column instanceof NumericColumn n ? new MultivariateColumn.Numeric(f.name(), n.values())
+                    : new MultivariateColumn.Categorical(f.name(), ((CategoricalColumn) column).dictionary(),
+                            ((CategoricalColumn) column).codes()));
+        }
+        MultivariateDrift d = model.compare(columns);
+        return d == null || !Double.isFinite(d.value()) ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
+                d.upper(), d.drifted(), d.contributors());
+    }
+
+    static String multivariateSentence(DriftResult.Multivariate m) {
+        if (m == null || !m.drifted()) {
+            return "";
+        }
+        String where = m.value() > m.upper() ? "above" : "below";
+        String text = String.format(Locale.ROOT, " Multivariate drift: the PCA reconstruction error %.4g is %s the "
+                + "reference band [%.4g, %.4g]", m.value(), where, m.lower(), m.upper());
+        return text + (m.contributors().isEmpty() ? "." : ", most from " + String.join(", ", m.contributors()) + ".");
     }
 
     private static ColumnInput input(String name, ColumnProfile profile, Column column) {

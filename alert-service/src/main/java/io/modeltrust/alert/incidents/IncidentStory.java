@@ -92,6 +92,15 @@ final class IncidentStory {
         if (m.rule() != null && m.rule().startsWith("drift.prediction")) {
             return "the model's predictions have drifted since " + since;
         }
+        if (m.rule() != null && m.rule().startsWith("drift.multivariate")) {
+            JsonNode contributors = r == null ? null : r.path("multivariate").path("contributors");
+            List<String> most = new ArrayList<>();
+            if (contributors != null) {
+                contributors.forEach(c -> most.add(c.asText()));
+            }
+            return "the features' joint distribution has drifted since " + since
+                    + (most.isEmpty() ? "" : " (most in " + String.join(", ", most) + ")");
+        }
         List<String> named = new ArrayList<>();
         if (r != null) {
             for (JsonNode f : r.path("features")) {

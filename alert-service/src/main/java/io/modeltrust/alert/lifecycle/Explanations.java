@@ -79,11 +79,34 @@ public final class Explanations {
             case DRIFT_FEATURE -> text(find(r.path("features"), "feature", path.subject()).path("explanation"));
             case DRIFT_PREDICTION -> text(r.path("prediction").path("explanation"));
             case DRIFT_LABEL -> text(r.path("label").path("explanation"));
+            case DRIFT_MULTIVARIATE -> multivariate(r.path("multivariate"));
             case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject(),
                     path.field());
             case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());
             case FAIRNESS_GROUP -> fairness(r, path.subject(), path.subjectLabel());
         };
+    }
+
+    /** The error against its band, and the features it came from: the result carries no sentence of its own here. */
+    static String multivariate(JsonNode m) {
+        if (!m.path("value").isNumber()) {
+            return null;
+        }
+        double value = m.path("value").asDouble();
+        double lower = m.path("lower").asDouble();
+        double upper = m.path("upper").asDouble();
+        String where = value > upper ? ", above" : value < lower ? ", below" : ", inside";
+        StringBuilder sb = new StringBuilder("The features' joint distribution changed: the PCA reconstruction error is ")
+                .append(Numbers.format(value)).append(where).append(" the reference band [").append(Numbers.format(lower))
+                .append(", ").append(Numbers.format(upper)).append(']');
+        JsonNode contributors = m.path("contributors");
+        if (contributors.isArray() && !contributors.isEmpty()) {
+            sb.append("; it grew most in ");
+            for (int i = 0; i < contributors.size(); i++) {
+                sb.append(i == 0 ? "" : i == contributors.size() - 1 ? " and " : ", ").append(contributors.get(i).asText());
+            }
+        }
+        return sb.append('.').toString();
     }
 
     private static String fairness(JsonNode r, String attribute, String subject) {

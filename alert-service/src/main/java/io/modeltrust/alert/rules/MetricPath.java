@@ -46,6 +46,9 @@ public record MetricPath(Section section, String subject, String group, String f
         if (rest.startsWith("prediction.")) {
             return new MetricPath(Section.DRIFT_PREDICTION, null, null, rest.substring("prediction.".length()));
         }
+        if (rest.startsWith("multivariate.")) {
+            return new MetricPath(Section.DRIFT_MULTIVARIATE, null, null, rest.substring("multivariate.".length()));
+        }
         if (rest.startsWith("label.")) {
             return new MetricPath(Section.DRIFT_LABEL, null, null, rest.substring("label.".length()));
         }
@@ -103,7 +106,8 @@ public record MetricPath(Section section, String subject, String group, String f
     /** The path as text; parsing it gives this path back. */
     public String canonical() {
         return switch (section) {
-            case DRIFT, PERFORMANCE, PERFORMANCE_ESTIMATED, DRIFT_PREDICTION, DRIFT_LABEL -> section.prefix() + "." + field;
+            case DRIFT, PERFORMANCE, PERFORMANCE_ESTIMATED, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE ->
+                    section.prefix() + "." + field;
             case DRIFT_FEATURE, DATA_QUALITY -> section.prefix() + "." + subject + "." + field;
             case FAIRNESS_ATTRIBUTE -> "fairness." + subject + "." + field;
             case FAIRNESS_GROUP -> "fairness." + subject + GROUPS + group + "." + field;

@@ -38,6 +38,7 @@ public final class ResultFlattener {
         }
         fields(r.path("prediction"), Section.DRIFT_PREDICTION, null, null, out);
         fields(r.path("label"), Section.DRIFT_LABEL, null, null, out);
+        fields(r.path("multivariate"), Section.DRIFT_MULTIVARIATE, null, null, out);
         for (JsonNode q : r.path("dataQuality")) {
             String column = q.path("column").asText(null);
             if (column != null) {

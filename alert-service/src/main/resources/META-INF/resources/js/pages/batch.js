@@ -65,9 +65,24 @@ function driftBlock(d) {
     h('p', { class: 'lead' }, d.explanation || `${drifted.length} of ${features.length} features drifted.`),
     h('dl', { class: 'stats' }, stat('drift share', pct(d.driftShare)), stat('dataset drift', d.datasetDrift ? 'yes' : 'no'),
       stat('rows', isNum(d.rows) ? String(d.rows) : '–'), stat('reference version', String(d.referenceVersion ?? '–'))),
+    multivariateBlock(d.multivariate),
     drifted.length ? h('div', { class: 'feature-grid' }, cards) : note('No feature drifted in this batch.'),
     h('details', null, h('summary', null, 'All features'), all),
     qualityBlock(d.dataQuality || []));
+}
+
+/** The joint view: the reconstruction error against its band and the features whose error grew most. */
+function multivariateBlock(mv) {
+  if (!mv) return null;
+  const contributors = mv.contributors || [];
+  return h('article', { class: `multivariate${mv.drifted ? ' drifted' : ''}`, dataset: { multivariate: mv.drifted ? 'drifted' : 'stable' } },
+    h('h3', { text: `Multivariate drift: ${mv.drifted ? 'drifted' : 'inside the reference band'}` }),
+    h('dl', { class: 'stats' }, stat('reconstruction error', num(mv.value, 4)),
+      stat('reference band', `${num(mv.lower, 4)} – ${num(mv.upper, 4)}`), stat('method', mv.method || 'pca_reconstruction')),
+    contributors.length
+      ? h('div', null, 'Reconstruction error grew most in: ',
+        h('ol', { class: 'contributors' }, contributors.map((c) => h('li', null, clip(c)))))
+      : h('p', { class: 'muted' }, 'No feature\'s reconstruction error grew over the reference.'));
 }
 
 function qualityBlock(rows) {

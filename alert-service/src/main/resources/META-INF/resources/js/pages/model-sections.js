@@ -55,14 +55,26 @@ export function performanceSection({ axis, metric, metrics, data, open, onMetric
   return section('Performance', 'perf-title', ...parts);
 }
 
-export function driftSection({ axis, matrix, shareMap, open }) {
+/** The PCA reconstruction error over the batches, inside or outside its reference band; null without any. */
+function multivariateChart(axis, mv, open) {
+  if (!mv || mv.value.size === 0) return null;
+  const chart = lineChart({
+    axis, onOpen: open, height: 170, title: 'Multivariate drift: PCA reconstruction error and its reference band',
+    series: [{ name: 'reconstruction error', values: align(axis, mv.value), cls: 's1' }],
+    bands: [{ name: 'reference band (mean ± 3 std of reference chunks)', low: align(axis, mv.lower), high: align(axis, mv.upper) }],
+  });
+  chart.dataset.chart = 'multivariate';
+  return chart;
+}
+
+export function driftSection({ axis, matrix, shareMap, multivariate, open }) {
   const share = lineChart({
     axis, onOpen: open, height: 170, title: 'Drift share (drifted features / features)', yDomain: [0, 1.02],
     series: [{ name: 'drift share', values: align(axis, shareMap), cls: 's3', fmt: (v) => pct(v) }],
     refLines: [{ y: 0.5, label: 'dataset drift 0.5', cls: 'warn' }],
   });
   share.dataset.chart = 'drift-share';
-  const parts = [share];
+  const parts = [share, multivariateChart(axis, multivariate, open)].filter(Boolean);
   if (matrix && matrix.features.length > 0) {
     parts.push(heatmap({ axis, matrix, onOpen: open }));
     const top = mostDrifted(matrix);

@@ -1,5 +1,5 @@
 // Model page: performance (realised, estimated, baseline, 95% interval; label coverage where labels are late),
-// drift share, the feature × batch drift heat map, fairness ratios per attribute with the 0.8 line, and the
+// drift share, the multivariate reconstruction error with its reference band, the feature × batch drift heat map, fairness ratios per attribute with the 0.8 line, and the
 // alert timeline, all over one batch axis (the newest `window` batches, oldest first).
 // Requests: summary, batch list, drift matrix and alerts at once; then the newest performance and fairness
 // reports (to learn the metrics and attributes); then their series. No request per batch.
@@ -13,6 +13,7 @@ import { alertsSection, driftSection, fairnessSection, incidentsSection, perform
 
 const WINDOWS = [100, 250, 500, 1000];
 const MAX_ATTRIBUTES = 8;
+const MULTIVARIATE = ['drift.multivariate.value', 'drift.multivariate.lower', 'drift.multivariate.upper'];
 
 export async function modelPage(main, [m], query, { signal }) {
   const windowSize = WINDOWS.includes(Number(query.window)) ? Number(query.window) : 1000;
@@ -44,22 +45,24 @@ export async function modelPage(main, [m], query, { signal }) {
 
   const p = `performance.${metric}`;
   const want = perf ? [p, `${p}.baseline`, `${p}.intervalLow`, `${p}.intervalHigh`, `performance.estimated.${metric}`, 'performance.labelCoverage'] : [];
-  const [perfSeries, ratioSeries, shareSeries] = await Promise.all([
+  const [perfSeries, ratioSeries, shareSeries, mvSeries] = await Promise.all([
     Promise.all(want.map((path) => seriesOrEmpty(m, path, { from }, signal))),
     Promise.all(attributes.map((a) => seriesOrEmpty(m, 'demographicParityRatio', { feature: a, from }, signal))),
     matrix ? null : seriesOrEmpty(m, 'drift.driftShare', { from }, signal),
+    Promise.all(MULTIVARIATE.map((path) => seriesOrEmpty(m, path, { from }, signal))),
   ]);
   if (signal.aborted) return;
 
   const open = (i) => navigate(routes.batch(m, axis.ids[i]));
   const perfData = perf ? Object.fromEntries(['real', 'baseline', 'low', 'high', 'est', 'coverage'].map((k, i) => [k, byBatch(perfSeries[i])])) : null;
+  const multivariate = Object.fromEntries(['value', 'lower', 'upper'].map((k, i) => [k, byBatch(mvSeries[i])]));
   const shareMap = matrix ? new Map(matrix.batches.map((b, i) => [b.batchId, matrix.driftShare[i]])) : byBatch(shareSeries);
 
   main.append(
     header(m, summary, axis, windowSize, metric, metrics),
     summaryTiles(m, summary, axis, perfData, metric, shareMap, labels),
     performanceSection({ axis, metric, metrics, data: perfData, open, onMetric: (v) => navigate(hashWith(m, query, { metric: v })) }),
-    driftSection({ axis, matrix, shareMap, open }),
+    driftSection({ axis, matrix, shareMap, multivariate, open }),
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
     incidentsSection({ incidents }),
     alertsSection({ m, axis, alerts, labels }),

@@ -124,6 +124,9 @@ class DashboardBrowserTest {
         assertEquals("2", browser.find("[data-labels-late]").getAttribute("data-labels-late"));
         browser.find("[data-chart=label-coverage] svg");
         browser.find("[data-chart=drift-share] svg");
+        WebElement multivariate = browser.find("[data-chart=multivariate] svg");
+        assertEquals(1, multivariate.findElements(By.cssSelector("path[data-series]")).size(), "the reconstruction error");
+        assertFalse(multivariate.findElements(By.cssSelector("path.band")).get(0).getAttribute("d").isEmpty(), "its band");
         assertTrue(browser.find("[data-chart=fairness]").getText().contains("0.8 (80% rule)"));
         WebElement heat = browser.find("canvas.heatmap");
         assertEquals("5", heat.getAttribute("data-features"));
@@ -155,6 +158,10 @@ class DashboardBrowserTest {
         assertEquals(3, browser.find(card + "svg.bins").findElements(By.cssSelector("rect.bar-prod")).size(), "a bar pair per top bin");
         browser.find(card + "svg.strip");
         assertEquals(2, browser.all("article.feature-card").size(), "income and age drifted in b1");
+        String multivariate = text("article.multivariate[data-multivariate=stable]");
+        assertTrue(multivariate.contains("0.87") && multivariate.contains("0.75 – 0.88"), multivariate);
+        assertEquals(List.of("income", "age"), browser.all("article.multivariate ol.contributors li").stream()
+                .map(WebElement::getText).toList(), "the contributors, in order");
         String female = text("article.attribute[data-attribute=sex] tr[data-group=female]");
         assertTrue(female.contains("0.3") && female.contains("0.26 – 0.34"), female);
         assertTrue(text("tr[data-metric=accuracy]").contains("0.78 – 0.82"), "accuracy with its interval");

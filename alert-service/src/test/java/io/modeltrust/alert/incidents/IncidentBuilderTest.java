@@ -69,6 +69,17 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void multivariateDriftSaysTheJointDistributionMovedAndWhere() {
+        result("b8", "drift", """
+                {"features":[{"feature":"x1","drifted":false}],"multivariate":{"method":"pca_reconstruction","value":1.19,
+                 "lower":0.76,"upper":0.88,"drifted":true,"contributors":["x2","x1"]}}""");
+        List<AlertView> alerts = List.of(alert("mv", "drift.multivariate", "drift", "warning", "open", "", "multivariate.drifted",
+                "b7", "b8"));
+        assertEquals("The features' joint distribution has drifted since batch #7 (most in x2, x1).",
+                IncidentBuilder.build("m", alerts, batches, (b, k) -> results.get(b + "/" + k)).get(0).explanation());
+    }
+
+    @Test
     void alertsThatDoNotOverlapStaySeparateAndMissingResultsSayLess() {
         List<AlertView> alerts = List.of(
                 alert("x", "drift.dataset", "drift", "warning", "resolved", "", "datasetDrift", "b3", "b4"),

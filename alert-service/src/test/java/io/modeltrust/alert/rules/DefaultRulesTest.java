@@ -107,6 +107,25 @@ class DefaultRulesTest {
     }
 
     @Test
+    void multivariateDriftWarnsAndNamesTheContributors() {
+        ObjectNode broken = drift(false, 0.0);
+        broken.putObject("multivariate").put("method", "pca_reconstruction").put("value", 1.185).put("lower", 0.756)
+                .put("upper", 0.878).put("drifted", true).putArray("contributors").add("x2").add("x1").add("x3");
+        List<Finding> f = breaching("drift.multivariate", broken);
+        assertEquals(List.of(Severity.WARNING), severities(f));
+        assertEquals(null, f.get(0).subject(), "one model-wide figure");
+        String text = Explanations.of(rule("drift.multivariate"), f.get(0), new ResultContext("m", KEY, "drift", 1, broken));
+        assertEquals("The features' joint distribution changed: the PCA reconstruction error is 1.185, above the reference "
+                + "band [0.756, 0.878]; it grew most in x2, x1 and x3.", text);
+
+        ObjectNode stable = drift(false, 0.0);
+        stable.putObject("multivariate").put("method", "pca_reconstruction").put("value", 0.83).put("lower", 0.756)
+                .put("upper", 0.878).put("drifted", false).putArray("contributors");
+        assertEquals(List.of(), breaching("drift.multivariate", stable));
+        assertEquals(List.of(), breaching("drift.multivariate", drift(false, 0.0)), "no multivariate part, no finding");
+    }
+
+    @Test
     void unseenCategories() {
         assertEquals(List.of("purpose"), breaching("data_quality.unseen-categories", drift(false, 0.12)).stream()
                 .map(Finding::subject).toList());

@@ -34,6 +34,18 @@ class ResultFlattenerTest {
     }
 
     @Test
+    void multivariatePartIsAddressable() {
+        ObjectNode tree = Json.MAPPER.valueToTree(Results.drift("m", "b1", AT, List.of()));
+        tree.putObject("multivariate").put("method", "pca_reconstruction").put("value", 1.185).put("lower", 0.756)
+                .put("upper", 0.878).put("drifted", true).putArray("contributors").add("x2");
+        Snapshot s = Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
+        assertEquals(1.185, s.value("drift.multivariate.value"));
+        assertEquals(0.756, s.value("drift.multivariate.lower"));
+        assertEquals(0.878, s.value("drift.multivariate.upper"));
+        assertEquals(1.0, s.value("drift.multivariate.drifted"));
+    }
+
+    @Test
     void performanceChangeIntervalAndEstimated() {
         Snapshot s = snapshot(Results.performance("m", "b1", AT, 1, 0.80, 0.02, 0.75));
         assertEquals(0.80, s.value("performance.accuracy"));

@@ -1,5 +1,7 @@
 package io.modeltrust.drift.profile;
 
+import io.modeltrust.drift.multivariate.MultivariateColumn;
+import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.stats.CategoricalReferenceProfile;
 import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.AssembledBatch;
@@ -14,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The profiles of every monitored column of one reference version, by column name. */
-public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns) {
+/**
+ * The profiles of every monitored column of one reference version, by column name, and the
+ * reconstruction model of its features for multivariate drift (null with fewer than two features,
+ * or for a reference profiled before multivariate drift existed).
+ */
+public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
+                                ReconstructionModel multivariate) {
 
     /** Roles whose columns are profiled: inputs, outputs and the sensitive attributes (data quality). */
     public static final Set<ColumnRole> PROFILED = Set.of(ColumnRole.FEATURE, ColumnRole.PREDICTION, ColumnRole.SCORE,
@@ -29,7 +36,27 @@ public record ReferenceProfiles(String modelId, int referenceVersion, Map<String
                 .toList();
         Map<String, ColumnProfile> byName = new LinkedHashMap<>();
         built.forEach(p -> byName.put(p.column(), p));
-        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName);
+        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName,
+                ReconstructionModel.fit(featureColumns(reference)));
+    }
+
+    /** The batch's feature columns in header order, as the reconstruction model reads them. */
+    public static List<MultivariateColumn> featureColumns(AssembledBatch batch) {
+        List<MultivariateColumn> out = new ArrayList<>();
+        for (ColumnSpec spec : batch.header().columns()) {
+            if (spec.role() == ColumnRole.FEATURE) {
+                out.add(multivariate(spec.name(), batch.column(spec.name()).orElseThrow()));
+            }
+        }
+        return out;
+    }
+
+    static MultivariateColumn multivariate(String name, Column column) {
+        if (column instanceof NumericColumn n) {
+            return new MultivariateColumn.Numeric(name, n.values());
+        }
+        CategoricalColumn c = (CategoricalColumn) column;
+        return new MultivariateColumn.Categorical(name, c.dictionary(), c.codes());
     }
 
     private static ColumnProfile profile(ColumnSpec spec, Column column) {

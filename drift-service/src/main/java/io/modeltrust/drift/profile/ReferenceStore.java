@@ -1,6 +1,8 @@
 package io.modeltrust.drift.profile;
 
 import io.modeltrust.drift.config.DriftServiceConfig;
+import io.modeltrust.drift.multivariate.ReconstructionModel;
+import io.modeltrust.drift.multivariate.ReconstructionModelCodec;
 import io.modeltrust.drift.stats.CategoricalReferenceProfile;
 import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.ColumnRole;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Persists reference profiles and keeps the recently used ones in memory. */
+/** Persists reference profiles with their reconstruction model and keeps the recently used ones in memory. */
 @ApplicationScoped
 public class ReferenceStore {
 
@@ -48,6 +50,17 @@ public class ReferenceStore {
             e.createdAt = now;
             em.persist(e);
         }
+        em.createQuery("delete from ReferenceMultivariateEntity where modelId = ?1 and referenceVersion = ?2")
+                .setParameter(1, profiles.modelId()).setParameter(2, profiles.referenceVersion()).executeUpdate();
+        if (profiles.multivariate() != null) {
+            ReferenceMultivariateEntity m = new ReferenceMultivariateEntity();
+            m.modelId = profiles.modelId();
+            m.referenceVersion = profiles.referenceVersion();
+            m.method = ReconstructionModel.METHOD;
+            m.model = ReconstructionModelCodec.toBytes(profiles.multivariate());
+            m.createdAt = now;
+            em.persist(m);
+        }
         synchronized (cache) {
             cache.put(key(profiles.modelId(), profiles.referenceVersion()), profiles);
         }
@@ -74,11 +87,21 @@ public class ReferenceStore {
                     ? new ColumnProfile(e.columnName, role, NumericReferenceProfile.fromBytes(e.profile), null)
                     : new ColumnProfile(e.columnName, role, null, CategoricalReferenceProfile.fromBytes(e.profile)));
         }
-        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns);
+        ReferenceMultivariateEntity stored = em.find(ReferenceMultivariateEntity.class,
+                multivariateKey(modelId, referenceVersion));
+        ReconstructionModel multivariate = stored == null ? null : ReconstructionModelCodec.fromBytes(stored.model);
+        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns, multivariate);
         synchronized (cache) {
             cache.put(key, profiles);
         }
         return Optional.of(profiles);
+    }
+
+    private static ReferenceMultivariateEntity.Key multivariateKey(String modelId, int version) {
+        ReferenceMultivariateEntity.Key k = new ReferenceMultivariateEntity.Key();
+        k.modelId = modelId;
+        k.referenceVersion = version;
+        return k;
     }
 
     private static String key(String modelId, int version) {

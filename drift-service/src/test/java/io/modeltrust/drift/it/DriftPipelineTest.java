@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modeltrust.drift.config.DriftServiceConfig;
+import io.modeltrust.drift.profile.ReferenceProfiles;
+import io.modeltrust.drift.profile.ReferenceStore;
 import io.modeltrust.model.Json;
 import io.modeltrust.model.batch.BatchHeader;
 import io.modeltrust.model.batch.BatchKind;
@@ -20,7 +23,10 @@ import io.modeltrust.model.spec.ColumnType;
 import io.modeltrust.model.spec.FeatureSpec;
 import io.modeltrust.model.spec.ModelSpec;
 import io.modeltrust.model.spec.Task;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +43,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Through the real broker and database: a reference and a production batch in which two features
  * were shifted on purpose yield one result naming exactly those two as drifted; a redelivered batch
- * publishes nothing new; a poison record goes to the dead-letter topic and consumption goes on.
+ * publishes nothing new; a poison record goes to the dead-letter topic and consumption goes on. The
+ * reference's reconstruction model is stored and read back as a restart would.
  */
 @QuarkusTest
 class DriftPipelineTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DriftServiceConfig config;
 
     private static final int ROWS = 4000;
     private static final ModelSpec SPEC = new ModelSpec(Task.BINARY_CLASSIFICATION,
@@ -117,6 +130,15 @@ class DriftPipelineTest {
             assertEquals(null, result.label(), "no labels in the batch, so no label drift");
             assertEquals(6, result.dataQuality().size() + 1, "features and prediction have data quality; the empty label does not");
             assertEquals(1, result.revision());
+            DriftResult.Multivariate multivariate = result.multivariate();
+            assertNotNull(multivariate, "four features: the reference got a reconstruction model");
+            assertEquals("pca_reconstruction", multivariate.method());
+            assertTrue(multivariate.lower() < multivariate.upper() && multivariate.value() > 0, multivariate.toString());
+            // What a restart sees: a store with an empty cache reads the model back from the database.
+            ReferenceProfiles reloaded = QuarkusTransaction.requiringNew().call(() ->
+                    new ReferenceStore(em, config).load(model, 1).orElseThrow());
+            assertEquals(List.of("x1", "x2", "c1", "c2"), reloaded.multivariate().featureNames());
+            assertEquals(multivariate.upper(), reloaded.multivariate().upper());
         }
     }
 
@@ -139,6 +161,7 @@ class DriftPipelineTest {
             assertEquals(1, got.size(), "the next batch is still analysed");
             DriftResult result = Json.fromBytes(got.get(0).value(), DriftResult.class);
             assertEquals(0, result.driftedFeatures(), "two samples of one distribution: nothing drifts");
+            assertEquals(false, result.multivariate().drifted(), result.multivariate().toString());
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * The drift service's result for one production batch (docs/api.md "drift"). {@code prediction}
  * and {@code label} are outside the Benjamini–Hochberg set; {@code label} is null without labels.
+ * {@code multivariate} is null (absent on the wire) when the reference has fewer than two features or
+ * was profiled before multivariate drift existed; readers of older results see it absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftResult(
@@ -28,7 +30,21 @@ public record DriftResult(
         int driftedFeatures,
         List<ColumnQuality> dataQuality,
         DriftRule rule,
-        String explanation) {
+        String explanation,
+        Multivariate multivariate) {
+
+    /** The method of {@link Multivariate}: NannyML's data reconstruction drift. */
+    public static final String PCA_RECONSTRUCTION = "pca_reconstruction";
+
+    /**
+     * Multivariate drift of the batch's features (docs/metrics.md "Multivariate drift by PCA
+     * reconstruction"): {@code value} is the batch's mean reconstruction error, {@code drifted} when
+     * it lies outside [{@code lower}, {@code upper}], the band from the reference's chunks;
+     * {@code contributors} are the features whose reconstruction error grew most, largest first.
+     */
+    public record Multivariate(String method, double value, double lower, double upper, boolean drifted,
+                               List<String> contributors) {
+    }
 
     /** The decision rule in force for this result. */
     public record DriftRule(String numericTest, String categoricalTest, double alpha, double psiThreshold,

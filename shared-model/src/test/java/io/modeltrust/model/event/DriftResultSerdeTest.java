@@ -1,0 +1,47 @@
+package io.modeltrust.model.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modeltrust.model.Json;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The drift result on the wire: the multivariate part round-trips, and results from before it still read. */
+class DriftResultSerdeTest {
+
+    private static final Instant T = Instant.parse("2026-12-03T00:00:00Z");
+
+    private static DriftResult result(DriftResult.Multivariate multivariate) {
+        return new DriftResult(ResultKind.DRIFT, 1, "e1", "m", "b1", 1, 1, T, T, 1500, List.of(), null, null, 0.0, false, 0,
+                List.of(), new DriftResult.DriftRule("ks", "chi2", 0.05, 0.1, 0.5, "benjamini-hochberg"), "0 of 0 features drifted.",
+                multivariate);
+    }
+
+    @Test
+    void multivariateRoundTrips() throws Exception {
+        DriftResult.Multivariate m = new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, 1.185, 0.756, 0.878, true,
+                List.of("x2", "x1"));
+        String json = Json.toString(result(m));
+        JsonNode tree = Json.MAPPER.valueToTree(result(m));
+        assertEquals("pca_reconstruction", tree.path("multivariate").path("method").asText());
+        assertEquals(List.of("x2", "x1"), List.of(tree.path("multivariate").path("contributors").get(0).asText(),
+                tree.path("multivariate").path("contributors").get(1).asText()));
+        assertTrue(tree.path("multivariate").path("drifted").asBoolean());
+        assertEquals(m, Json.MAPPER.readValue(json, DriftResult.class).multivariate(), json);
+    }
+
+    @Test
+    void absentWithoutAFitAndOlderResultsStillRead() throws Exception {
+        JsonNode tree = Json.MAPPER.valueToTree(result(null));
+        assertFalse(tree.has("multivariate"), "null is left off the wire");
+        String older = Json.toString(result(null));
+        DriftResult read = Json.MAPPER.readValue(older, DriftResult.class);
+        assertNull(read.multivariate());
+        assertEquals("b1", read.batchId());
+    }
+}
