@@ -18,9 +18,11 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * @param components   k × d, the principal axes by decreasing variance
  * @param explained    each kept component's share of the variance
  * @param referenceMse per feature, the reference's mean squared error of its standardised column
+ * @param chunkRows    the reference chunks' size, which the band's width belongs to
  */
 public record ReconstructionModel(List<FeatureEncoding> features, double[][] components, double[] explained,
-                                  double referenceValue, double lower, double upper, double[] referenceMse) {
+                                  double referenceValue, double lower, double upper, double[] referenceMse,
+                                  int chunkRows) {
 
     public static final double VARIANCE_KEPT = 0.65;
     public static final int CHUNKS = 10;
@@ -73,7 +75,7 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
             mse[j] /= rows;
         }
         return new ReconstructionModel(encodings, kept.axes(), kept.shares(), sum / rows, mean - 3 * std, mean + 3 * std,
-                mse);
+                mse, rows / CHUNKS);
     }
 
     /** The principal axes that explain at least {@link #VARIANCE_KEPT} of the variance, and their shares. */
@@ -124,8 +126,22 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
         for (int j = 0; j < increase.length; j++) {
             increase[j] = errors.squared()[j] / rows - referenceMse[j];
         }
-        boolean drifted = value < lower || value > upper;
-        return new MultivariateDrift(value, lower, upper, drifted, contributors(increase), increase);
+        double[] band = band(rows);
+        boolean drifted = value < band[0] || value > band[1];
+        return new MultivariateDrift(value, band[0], band[1], drifted, contributors(increase), increase);
+    }
+
+    /**
+     * The band for a batch of {@code rows}: the reference chunks' band, widened by √(chunk rows / rows) for a batch
+     * smaller than a chunk. The mean error of a batch varies as 1/√rows, so a 5,000-row batch against the chunks of a
+     * million-row reference would otherwise breach a band drawn for 100,000 rows on noise alone. A batch as large as
+     * a chunk or larger keeps the reference's band (never narrowed: quiet on noise first).
+     */
+    double[] band(int rows) {
+        double widen = rows >= chunkRows || chunkRows <= 0 ? 1 : Math.sqrt((double) chunkRows / rows);
+        double centre = (lower + upper) / 2;
+        double half = (upper - lower) / 2 * widen;
+        return new double[]{centre - half, centre + half};
     }
 
     private List<String> contributors(double[] increase) {

@@ -51,6 +51,7 @@ public final class ReconstructionModelCodec {
             for (double v : m.referenceMse()) {
                 out.writeDouble(v);
             }
+            out.writeInt(m.chunkRows());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +100,9 @@ public final class ReconstructionModelCodec {
             for (int j = 0; j < d; j++) {
                 mse[j] = in.readDouble();
             }
-            return new ReconstructionModel(List.copyOf(features), components, explained, referenceValue, lower, upper, mse);
+            int chunkRows = in.readInt();
+            return new ReconstructionModel(List.copyOf(features), components, explained, referenceValue, lower, upper, mse,
+                    chunkRows);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated reconstruction model", e);
         }

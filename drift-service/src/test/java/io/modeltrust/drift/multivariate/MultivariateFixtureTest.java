@@ -85,6 +85,19 @@ class MultivariateFixtureTest {
     }
 
     @Test
+    void aBatchSmallerThanAChunkIsJudgedByAWiderBandNeverANarrowerOne() {
+        int chunk = model.chunkRows();
+        assertEquals(400, chunk, "4,000 reference rows in 10 chunks");
+        double half = (model.upper() - model.lower()) / 2;
+        double[] quarter = model.band(chunk / 4);
+        assertClose(2 * half, (quarter[1] - quarter[0]) / 2, "a quarter-chunk batch: half-width x sqrt(4)");
+        assertClose((model.lower() + model.upper()) / 2, (quarter[0] + quarter[1]) / 2, "same centre");
+        double[] large = model.band(chunk * 3);
+        assertEquals(model.lower(), large[0], 1e-15);
+        assertEquals(model.upper(), large[1], 1e-15);
+    }
+
+    @Test
     void stableBatchStaysInsideTheBand() {
         MultivariateDrift d = check("stable");
         assertFalse(d.drifted());
