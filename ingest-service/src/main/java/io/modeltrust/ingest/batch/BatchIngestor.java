@@ -75,7 +75,7 @@ public class BatchIngestor {
 
     private BatchReceipt ingestWithContext(String modelId, BatchKind kind, UploadBody body, Instant at,
                                            String idempotencyKey) {
-        RegisteredModel model = registry.require(modelId);
+        RegisteredModel model = registry.requireForUpload(modelId);
         if (idempotencyKey != null) {
             var earlier = store.findByIdempotencyKey(modelId, idempotencyKey);
             if (earlier.isPresent()) {
