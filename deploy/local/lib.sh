@@ -275,6 +275,11 @@ platform_services() {
   printf '%s' "$out"
 }
 
+service_port() { # name: its port in $SERVICES
+  local entry
+  for entry in $SERVICES; do [ "${entry%%:*}" = "$1" ] && { printf '%s' "${entry##*:}"; return; }; done
+}
+
 start_service() { # name port [instance]: instance (default: name) names the pid and log files, so a
   # second instance of a service (same consumer group) can run beside the first, e.g. drift-service-2
   local svc=$1 port=$2 inst=${3:-$1}
@@ -288,7 +293,8 @@ start_service() { # name port [instance]: instance (default: name) names the pid
   if [ "$svc" = alert-service ]; then
     own=("ALERT_WEBHOOK_ALLOWED_HOSTS=${ALERT_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
       "ALERT_WEBHOOK_PLATFORM_SERVICES=${ALERT_WEBHOOK_PLATFORM_SERVICES:-$(platform_services)}"
-      "ALERT_PUBLIC_URL=${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}")
+      "ALERT_PUBLIC_URL=${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}"
+      "ALERT_INGEST_URL=${ALERT_INGEST_URL:-$MT_HTTP_SCHEME://127.0.0.1:$(service_port ingest-service)}")
   fi
   QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \

@@ -8,12 +8,12 @@ import java.sql.SQLTransientException;
  * Tells an unreachable or overloaded database (wait and retry the same records) from a failure the
  * records themselves cause (isolate them and dead-letter the culprit).
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof SQLTransientException) {
                 return true;
