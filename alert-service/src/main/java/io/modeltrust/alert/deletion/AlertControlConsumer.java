@@ -67,9 +67,14 @@ public class AlertControlConsumer {
                 apply(event);
                 return message.ack();
             } catch (RuntimeException e) {
-                if (stopping || !DatabaseFailures.isTransient(e)) {
-                    LOG.errorf(e, "control event %s (%s of %s) failed: %s", event.eventId(), event.kind().wire(),
-                            event.modelId(), e.getMessage());
+                if (stopping) {
+                    // Left unacknowledged, never dead-lettered: the partition's next owner, or this service after
+                    // its restart, reads the deletion again.
+                    return new java.util.concurrent.CompletableFuture<>();
+                }
+                if (!DatabaseFailures.isTransient(e)) {
+                    LOG.errorf(e, "control event %s (%s of %s) failed, dead-lettering it: %s", event.eventId(),
+                            event.kind().wire(), event.modelId(), e.getMessage());
                     return message.nack(e);
                 }
                 LOG.warnf("control event %s waits for the database: %s", event.eventId(), e.getMessage());

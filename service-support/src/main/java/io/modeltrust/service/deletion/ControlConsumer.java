@@ -70,10 +70,14 @@ public class ControlConsumer {
                 handle(event);
                 return message.ack();
             } catch (RuntimeException e) {
-                if (stopping || !Transient.test(e)) {
-                    // Not acknowledged: the partition's next owner, or this service after a restart, reads it again.
-                    LOG.errorf(e, "control event %s (%s of %s) failed: %s", event.eventId(), event.kind().wire(),
-                            event.modelId(), e.getMessage());
+                if (stopping) {
+                    // Left unacknowledged, never dead-lettered: the partition's next owner, or this service after
+                    // its restart, reads the deletion again.
+                    return new java.util.concurrent.CompletableFuture<>();
+                }
+                if (!Transient.test(e)) {
+                    LOG.errorf(e, "control event %s (%s of %s) failed, dead-lettering it: %s", event.eventId(),
+                            event.kind().wire(), event.modelId(), e.getMessage());
                     return message.nack(e);
                 }
                 LOG.warnf("control event %s waits for the database: %s", event.eventId(), e.getMessage());
@@ -105,8 +109,7 @@ public class ControlConsumer {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
+            Thread.currentThread().interrupt(); // shutting down: the next attempt finds stopping set
         }
     }
 }
