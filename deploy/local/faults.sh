@@ -16,6 +16,8 @@
 #  alerts    two alert-service instances on one database and consumer group while batches of new models
 #            stream in, one killed with kill -9 mid-stream: every alert event is on monitoring.alerts
 #            exactly once and a local webhook receiver gets every delivery exactly once;
+#  deletion  a model deleted while fairness-service is stopped: ingest answers 202, the running services
+#            drop the model within 60 s, and once fairness-service is back its data of the model goes too;
 #  and at the end nothing but the poison records was dead-lettered.
 # FAULT_PHASES selects phases (default all), FAULT_ROWS the large batch size (200000);
 # FAULT_PORT_BASE, FAULT_KAFKA_PORT, FAULT_PG_PORT move it elsewhere.
@@ -34,7 +36,7 @@ export MT_READY_SECONDS=${MT_READY_SECONDS:-180} # several JVMs start at once on
 source "$HERE/lib.sh"
 ROWS=${FAULT_ROWS:-200000}
 OUTAGE=${FAULT_OUTAGE_SECONDS:-30}
-PHASES=" ${FAULT_PHASES:-kill broker database rebalance alerts} "
+PHASES=" ${FAULT_PHASES:-kill broker database rebalance alerts deletion} "
 METRIC_SERVICES="drift-service performance-service fairness-service"
 CHECKER=(/usr/bin/python3 "$HERE/tools/faults_check.py")
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d $PG_DB -q"
@@ -298,6 +300,53 @@ if [[ $PHASES == *" alerts "* ]]; then
   kill "$HOOK_PID" 2>/dev/null; wait "$HOOK_PID" 2>/dev/null
   ALERTS=$ALERTS_SAVED
   start_service alert-service "$(port_of alert-service)"; wait_ready alert-service "$(port_of alert-service)"
+fi
+
+# --- deletion while a metric service is down ------------------------------------------------------
+rows_of() { # schema table model -> count
+  sql "select count(*) from $1.$2 where model_id = '$3'"
+}
+await_rows() { # schema table model want seconds: 0 when the count reached want in time
+  local t
+  for t in $(seq 1 $(( $5 * 2 ))); do [ "$(rows_of "$1" "$2" "$3")" = "$4" ] && return 0; sleep 0.5; done
+  return 1
+}
+if [[ $PHASES == *" deletion "* ]]; then
+  phase "a model deleted while fairness-service is stopped"
+  doomed="faults-delete-$(date +%s)"
+  curl -sf -X PUT -H 'Content-Type: application/json' --data-binary @"$DATA/spec.json" "$INGEST/api/v1/models/$doomed" >/dev/null \
+    || die "could not register model $doomed"
+  curl -sf --max-time 120 -H 'Content-Type: text/csv' --data-binary @"$DATA/ref.csv" "$INGEST/api/v1/models/$doomed/reference" \
+    >/dev/null || die "could not upload the reference of $doomed"
+  read -r code batch _ < <(post "$doomed" "$SMALL")
+  echo "$doomed $batch" > "$OUT/deletion.batches"
+  analysed "deletion: the batch before it" "$OUT/deletion.batches" 180
+  fairness_pid=$(cat "$RUN_DIR/pids/fairness-service.pid")
+  stop_pidfile "$RUN_DIR/pids/fairness-service.pid"
+  deleted=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "$INGEST/api/v1/models/$doomed")
+  check "deletion: DELETE answers 202 while fairness-service (pid $fairness_pid) is stopped ($deleted)" \
+    "$([ "$deleted" = 202 ]; echo $?)"
+  gone=$(curl -s -o /dev/null -w '%{http_code}' "$INGEST/api/v1/models/$doomed")
+  check "deletion: GET of the deleted model on ingest answers 404 ($gone)" "$([ "$gone" = 404 ]; echo $?)"
+  for st in drift:results performance:results performance:pending_predictions alert:batches alert:alerts; do
+    await_rows "${st%%:*}" "${st##*:}" "$doomed" 0 60
+    check "deletion: ${st%%:*}.${st##*:} holds nothing of the model within 60 s ($(rows_of "${st%%:*}" "${st##*:}" "$doomed") rows)" $?
+  done
+  left=$(rows_of fairness results "$doomed")
+  check "deletion: fairness-service, stopped, still holds its results ($left rows)" "$([ "${left:-0}" -gt 0 ]; echo $?)"
+  start_service fairness-service "$(port_of fairness-service)"
+  wait_ready fairness-service "$(port_of fairness-service)"
+  for table in results baselines pending_predictions; do
+    await_rows fairness "$table" "$doomed" 0 60
+    check "deletion: once back, fairness.$table holds nothing of the model within 60 s ($(rows_of fairness "$table" "$doomed") rows)" $?
+  done
+  purged=$(sql "select count(*) from fairness.control_deletions where model_id = '$doomed' and purged_at is not null")
+  check "deletion: fairness-service recorded the purge ($purged)" "$([ "$purged" = 1 ]; echo $?)"
+  listed=$(curl -s "$ALERTS/api/v1/models/$doomed/batches" -o "$OUT/deletion-batches.json" -w '%{http_code}')
+  check "deletion: alert-service lists no batch of the model ($listed $(head -c 80 "$OUT/deletion-batches.json"))" \
+    "$([ "$listed" = 404 ] || [ "$(cat "$OUT/deletion-batches.json")" = "[]" ]; echo $?)"
+  audit=$(curl -s "$INGEST/api/v1/audit?modelId=$doomed")
+  check "deletion: the audit log names it (${audit:0:120})" "$(grep -q '"kind":"model_deleted"' <<<"$audit"; echo $?)"
 fi
 
 # --- dead letters --------------------------------------------------------------------------------

@@ -123,16 +123,19 @@ create_topics() {
   local bs=127.0.0.1:$KAFKA_PORT cc=$RUN_DIR/kafka/client.properties
   local existing; existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --command-config "$cc" --list 2>/dev/null)
   local spec
-  for spec in monitoring.batches:6 monitoring.results:6 monitoring.alerts:3 monitoring.dlq:1; do
-    local topic=${spec%%:*} parts=${spec##*:}
+  # monitoring.control (deletions) is kept forever: a service stopped for longer than the data topics' retention
+  # must still learn what was deleted meanwhile. Its events are a few hundred bytes each.
+  for spec in monitoring.batches:6 monitoring.results:6 monitoring.alerts:3 monitoring.dlq:1 monitoring.control:3; do
+    local topic=${spec%%:*} parts=${spec##*:} retention=${MT_RETENTION_MS:-604800000}
+    [[ $topic == monitoring.control ]] && retention=-1
     grep -qx "$topic" <<<"$existing" && continue
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --command-config "$cc" --create --if-not-exists \
       --topic "$topic" --partitions "$parts" --replication-factor 1 \
-      --config max.message.bytes=16777216 --config retention.ms="${MT_RETENTION_MS:-604800000}" \
+      --config max.message.bytes=16777216 --config retention.ms="$retention" \
       >>"$RUN_DIR/logs/topics.log" 2>&1 \
       || die "could not create topic $topic"
   done
-  log "topics ready: monitoring.batches(6) monitoring.results(6) monitoring.alerts(3) monitoring.dlq(1)"
+  log "topics ready: monitoring.batches(6) monitoring.results(6) monitoring.alerts(3) monitoring.dlq(1) monitoring.control(3)"
 }
 
 ensure_postgres() { # [--fresh]
@@ -281,6 +284,11 @@ platform_services() {
   printf '%s' "$out"
 }
 
+service_port() { # name: its port in $SERVICES
+  local entry
+  for entry in $SERVICES; do [ "${entry%%:*}" = "$1" ] && { printf '%s' "${entry##*:}"; return; }; done
+}
+
 start_service() { # name port [instance]: instance (default: name) names the pid and log files, so a
   # second instance of a service (same consumer group) can run beside the first, e.g. drift-service-2
   local svc=$1 port=$2 inst=${3:-$1}
@@ -294,7 +302,8 @@ start_service() { # name port [instance]: instance (default: name) names the pid
   if [ "$svc" = alert-service ]; then
     own=("ALERT_WEBHOOK_ALLOWED_HOSTS=${ALERT_WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
       "ALERT_WEBHOOK_PLATFORM_SERVICES=${ALERT_WEBHOOK_PLATFORM_SERVICES:-$(platform_services)}"
-      "ALERT_PUBLIC_URL=${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}")
+      "ALERT_PUBLIC_URL=${ALERT_PUBLIC_URL:-$MT_HTTP_SCHEME://127.0.0.1:$port}"
+      "ALERT_INGEST_URL=${ALERT_INGEST_URL:-$MT_HTTP_SCHEME://127.0.0.1:$(service_port ingest-service)}")
   fi
   QUARKUS_HTTP_PORT=$port \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \

@@ -36,6 +36,22 @@ def test_an_answer_that_is_not_json_still_gives_a_problem_error(stub, client_for
     assert "Method Not Allowed" in e.detail
 
 
+def test_delete_model_sends_a_delete_and_returns_the_deletion(stub, client_for):
+    deletion = {"eventId": "e1", "kind": "model_deleted", "modelId": "credit/x", "batchId": None,
+                "actor": "ops", "at": "2026-12-03T08:00:00Z", "publishedAt": "2026-12-03T08:00:00.1Z"}
+    stub.answer(202, deletion)
+    stub.answer(202, dict(deletion, kind="batch_deleted", batchId="b 1"))
+    stub.answer(200, [deletion])
+    c = client_for()
+    assert c.delete_model("credit/x") == deletion
+    assert c.delete_batch("credit/x", "b 1")["batchId"] == "b 1"
+    assert c.audit("credit/x") == [deletion]
+    first, second, third = stub.requests
+    assert (first.method, first.path) == ("DELETE", "/api/v1/models/credit%2Fx")
+    assert (second.method, second.path) == ("DELETE", "/api/v1/models/credit%2Fx/batches/b%201")
+    assert (third.method, third.path, third.param("modelId")) == ("GET", "/api/v1/audit", "credit/x")
+
+
 def test_an_unauthorized_answer_is_a_problem_error(stub, client_for):
     stub.answer(401, {"title": "Unauthorized", "status": 401, "detail": "no API key"},
                 headers={"WWW-Authenticate": 'ApiKey header="X-API-Key"'})

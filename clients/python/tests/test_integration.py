@@ -2,6 +2,7 @@
 MODELTRUST_API_KEY (a write key). Skipped when MODELTRUST_URL is not set."""
 
 import os
+import time
 import uuid
 
 import numpy as np
@@ -128,13 +129,26 @@ def test_alerts_returns_a_list_of_this_models_alerts(client, model):
 
 
 def test_zz_delete_model(client, model):
-    """Runs last (by name): DELETE /api/v1/models/{id} is in the contract but may not be built yet."""
-    try:
-        client.delete_model(model["id"])
-    except ProblemError as e:
-        if e.status in (404, 405):
-            pytest.skip(f"DELETE /api/v1/models/{{modelId}} is not built on this platform yet (answered {e.status})")
-        raise
+    """Runs last (by name): the model goes everywhere, the audit log says who deleted it, alert-service lets go of it."""
+    deletion = client.delete_model(model["id"])
+    assert deletion["kind"] == "model_deleted" and deletion["modelId"] == model["id"] and deletion["batchId"] is None
+    assert deletion["actor"] and deletion["at"]
+    assert client.delete_model(model["id"])["eventId"] == deletion["eventId"], "a repeat is a no-op"
     with pytest.raises(ProblemError) as caught:
         client.get_model(model["id"])
     assert caught.value.status == 404
+    with pytest.raises(ProblemError) as refused:
+        client.post_batch(model["id"], model["production"].drop(columns=["label"]))
+    assert refused.value.status == 409
+    assert [d["eventId"] for d in client.audit(model["id"])] == [deletion["eventId"]]
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            left = client.transport.request("GET", f"{ALERTS_URL}/api/v1/models/{model['id']}/batches").json()
+        except ProblemError as e:
+            assert e.status == 404
+            break
+        if left == []:
+            break
+        assert time.monotonic() < deadline, f"alert-service still lists {len(left)} batches of the deleted model"
+        time.sleep(1)

@@ -70,9 +70,19 @@ class Client:
         return self._ingest("GET", _model_path(model_id)).json()
 
     def delete_model(self, model_id: str) -> Optional[Dict[str, Any]]:
-        """Removes the model and everything of it in every service (``202``); returns the answer's body, if any."""
+        """Removes the model and everything of it in every service (``202``); returns the deletion record
+        (``eventId``, ``kind``, ``actor``, ``at``, ``publishedAt``). A repeat answers the first deletion."""
         response = self._ingest("DELETE", _model_path(model_id))
         return _json_or_none(response)
+
+    def delete_batch(self, model_id: str, batch_id: str) -> Optional[Dict[str, Any]]:
+        """Removes one production batch everywhere (``202``); returns the deletion record."""
+        response = self._ingest("DELETE", _model_path(model_id) + "/batches/" + _segment(batch_id))
+        return _json_or_none(response)
+
+    def audit(self, model_id: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The audit log of deletions, newest first: who deleted what and when."""
+        return self._ingest("GET", "/api/v1/audit", params={"modelId": model_id}).json()
 
     # --- uploads (ingest) ------------------------------------------------------------------------------------
 

@@ -86,6 +86,8 @@ export const api = {
   incidents: (m, params, signal) => request('GET', `/models/${e(m)}/incidents${query(params)}`, undefined, signal),
   rules: (m, signal) => request('GET', `/models/${e(m)}/alert-rules`, undefined, signal),
   putRules: (m, rules) => request('PUT', `/models/${e(m)}/alert-rules`, rules),
+  // Forwarded by alert-service to ingest, which deletes the model in every service (docs/api.md "Deleting").
+  deleteModel: (m) => request('DELETE', `/models/${e(m)}`),
 };
 
 /** A series as a Map batchId → value (the time-series API answers [{batchId, at, value}], oldest first). */

@@ -50,6 +50,9 @@ class OpenApiTest {
     private static final String BATCHES = "POST /api/v1/models/{modelId}/batches";
     private static final String LABELS = "POST /api/v1/models/{modelId}/labels";
     private static final String BATCH = "GET /api/v1/models/{modelId}/batches/{batchId}";
+    private static final String DELETE_MODEL = "DELETE /api/v1/models/{modelId}";
+    private static final String DELETE_BATCH = "DELETE /api/v1/models/{modelId}/batches/{batchId}";
+    private static final String AUDIT = "GET /api/v1/audit";
     private static final String ROWS = "application_id,income,purpose,sex,approved,score\n";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -58,7 +61,7 @@ class OpenApiTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("api.keys", "uploader:write:" + ApiKeyRing.sha256Hex(WRITE_KEY) + ",viewer:read:"
                             + ApiKeyRing.sha256Hex(READ_KEY),
-                    "ingest.max-body-bytes", String.valueOf(MAX_BODY));
+                    "ingest.max-body-bytes", String.valueOf(MAX_BODY), "ingest.deleted-id-hold", "PT1H");
         }
     }
 
@@ -77,7 +80,8 @@ class OpenApiTest {
     void everyOperationHasSchemasAndErrors() {
         List<String> problems = contract().shapeProblems();
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(Set.of(MODEL, GET_MODEL, MODELS, REFERENCE, BATCHES, LABELS, BATCH), contract().operations());
+        assertEquals(Set.of(MODEL, GET_MODEL, MODELS, REFERENCE, BATCHES, LABELS, BATCH, DELETE_MODEL, DELETE_BATCH,
+                AUDIT), contract().operations());
         for (String upload : List.of(REFERENCE, BATCHES, LABELS)) {
             JsonNode content = operation(upload).path("requestBody").path("content");
             for (String media : List.of("text/csv", "application/json", "application/x-ndjson")) {
@@ -169,6 +173,34 @@ class OpenApiTest {
 
     @Test
     @Order(6)
+    void deletionsAnswerAsDocumented() {
+        String id = CreditModelFixture.registerOnly(write());
+        String reference = call(REFERENCE, 201, write().contentType("text/csv").body(CreditModelFixture.REFERENCE_CSV), id)
+                .path("batchId");
+        String batchId = call(BATCHES, 202, write().contentType("text/csv")
+                .body(ROWS + "d1,1200,car,male,1,0.7\n"), id).path("batchId");
+        call(DELETE_BATCH, 409, write(), id, reference);
+        call(DELETE_BATCH, 202, write(), id, batchId);
+        call(DELETE_BATCH, 202, write(), id, batchId);
+        call(DELETE_BATCH, 404, write(), id, "no-such-batch");
+        call(DELETE_BATCH, 403, read(), id, reference);
+        call(DELETE_MODEL, 403, read(), id);
+        call(DELETE_MODEL, 401, given(), id);
+        call(DELETE_MODEL, 202, write(), id);
+        call(DELETE_MODEL, 202, write(), id);
+        call(DELETE_MODEL, 404, write(), "no-such-model");
+        call(BATCHES, 409, write().contentType("text/csv").body(ROWS + "d2,1,car,male,1,0.5\n"), id);
+        Response held = call(MODEL, 409, write().contentType("application/json").body(CreditModelFixture.SPEC), id);
+        assertEquals("Model being deleted", held.path("title"));
+        call(GET_MODEL, 404, read(), id);
+        call(AUDIT, 200, read().queryParam("modelId", id));
+        call(AUDIT, 401, given());
+        Response audit = given().header("X-API-Key", READ_KEY).queryParam("modelId", id).get("/api/v1/audit");
+        assertEquals(List.of("uploader", "uploader"), audit.jsonPath().getList("actor"), audit.asString());
+    }
+
+    @Test
+    @Order(7)
     void keyDenialsAreDocumented() {
         String id = CreditModelFixture.registerOnly(write());
         call(MODELS, 401, given());

@@ -46,6 +46,17 @@ public interface AlertConfig {
     @WithDefault("2m")
     Duration claimLease();
 
+    /** Base URL of ingest-service, where the dashboard's "delete this model" is forwarded (docs/api.md "Deleting"). */
+    @WithDefault("http://127.0.0.1:8081")
+    String ingestUrl();
+
+    /**
+     * Results of a deleted model computed before its deletion plus this are dropped when they arrive late;
+     * the same as ingest.deleted-id-hold, the time before ingest lets the id be registered again.
+     */
+    @WithDefault("PT10M")
+    Duration deletedIdHold();
+
     /** Longest pause between retries of a batch while the database is unreachable. */
     @WithDefault("30s")
     Duration databaseRetryMaxBackoff();

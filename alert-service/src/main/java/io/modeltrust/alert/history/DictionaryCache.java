@@ -68,6 +68,11 @@ public class DictionaryCache {
         }
     }
 
+    /** Forgets a deleted model's dictionaries: its series_keys rows are gone, and a new model may take the id. */
+    public void evict(String modelId) {
+        cache.keySet().removeIf(k -> k.modelId().equals(modelId));
+    }
+
     public void invalidateAll() {
         cache.clear();
     }

@@ -1,6 +1,7 @@
 package io.modeltrust.alert.messaging;
 
 import io.modeltrust.alert.config.AlertConfig;
+import io.modeltrust.alert.deletion.AlertDeletions;
 import io.modeltrust.alert.history.DictionaryCache;
 import io.modeltrust.alert.history.HistoryWindows;
 import io.modeltrust.alert.history.Jdbc;
@@ -74,6 +75,8 @@ public class ResultPipeline {
     Notifications notifications;
     @Inject
     AlertConfig config;
+    @Inject
+    AlertDeletions deletions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -86,8 +89,12 @@ public class ResultPipeline {
         });
     }
 
-    private Summary run(Connection c, List<ResultEvent> events) throws SQLException {
+    private Summary run(Connection c, List<ResultEvent> all) throws SQLException {
         Instant now = clock.instant();
+        List<ResultEvent> events = deletions.lockAndFilter(c, all);
+        if (events.isEmpty()) {
+            return new Summary(List.of(), 0, List.of(), new Notifications.Queued(0, 0));
+        }
         Set<String> inserted = results.insert(c, events, now);
         List<ResultEvent> stored = new ArrayList<>();
         Set<String> seen = new HashSet<>();

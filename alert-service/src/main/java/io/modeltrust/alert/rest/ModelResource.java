@@ -9,8 +9,11 @@ import io.modeltrust.alert.history.VectorStore;
 import io.modeltrust.alert.lifecycle.AlertQueries;
 import io.modeltrust.alert.rules.MetricPath;
 import io.modeltrust.model.Json;
+import io.modeltrust.alert.deletion.IngestDeletions;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -49,6 +52,8 @@ public class ModelResource {
     AlertQueries alerts;
     @Inject
     ReportLinks links;
+    @Inject
+    IngestDeletions ingest;
 
     @GET
     @APIResponse(responseCode = "200", description = "Model summaries")
@@ -56,6 +61,24 @@ public class ModelResource {
     @Operation(summary = "Models known to the alert service (those with at least one result), with latest batch and open alerts")
     public List<HistoryQueries.ModelSummary> models(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
         return history.models(null, Params.limit(limit, 100, 1000), Params.offset(offset));
+    }
+
+    @DELETE
+    @Path("{modelId}")
+    @Operation(summary = "Delete a model everywhere, through ingest",
+            description = "For the dashboard, which knows only this service: forwarded to ingest's DELETE "
+                    + "/api/v1/models/{modelId} (alert.ingest-url) with the caller's X-API-Key, and ingest's answer "
+                    + "passed back. Every service, this one included, then deletes the model's data.")
+    @APIResponse(responseCode = "202", description = "Accepted by ingest: its deletion record (docs/api.md \"Deleting\")")
+    @APIResponse(responseCode = "404", description = "Ingest knows no such model")
+    @APIResponse(responseCode = "503", description = "Ingest could not be reached")
+    public Response delete(@PathParam("modelId") String modelId, @HeaderParam("X-API-Key") String apiKey) {
+        IngestDeletions.Answer answer = ingest.deleteModel(modelId, apiKey);
+        if (answer == null) {
+            throw new ApiProblem(503, "Ingest unavailable", "ingest-service could not be reached to delete model "
+                    + modelId + "; retry, or DELETE it on ingest directly");
+        }
+        return Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build();
     }
 
     @GET

@@ -1,7 +1,8 @@
 // The sections of the model page, each built from data the page already fetched.
 
 import { align, lineChart } from '../charts.js';
-import { badge, clip, date, h, isNum, link, note, num, pct, routes, ruleSubject, section, statusTag, table } from '../dom.js';
+import { api } from '../api.js';
+import { badge, clip, date, errorBox, h, isNum, link, note, num, pct, routes, ruleSubject, section, statusTag, table } from '../dom.js';
 import { heatmap, mostDrifted } from '../heatmap.js';
 import { metricName } from '../metrics.js';
 import { alertTimeline } from '../timeline.js';
@@ -122,4 +123,35 @@ export function incidentsSection({ incidents }) {
     h('p', null, ...i.alerts.slice(0, 8).flatMap((a, k) => [k ? ' · ' : '', link(routes.alert(a.alertId), ruleSubject(a))]))));
   return section('Incidents', 'incidents-title', h('ol', { class: 'incidents' }, items),
     incidents.length > 5 ? note(`The ${incidents.length - 5} older incidents are not shown.`) : null);
+}
+
+/**
+ * Deleting the model everywhere, after the user typed its id: the button stays disabled until the text
+ * matches exactly. alert-service forwards the DELETE to ingest; the other services follow the control event.
+ */
+export function deleteSection({ m, done }) {
+  const input = h('input', { id: 'delete-confirm', type: 'text', autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'delete-help' });
+  const status = h('div', { class: 'delete-status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'danger', id: 'delete-model', disabled: true }, 'Delete this model');
+  input.addEventListener('input', () => { button.disabled = input.value !== m; });
+  button.addEventListener('click', async () => {
+    if (input.value !== m) return;
+    button.disabled = true;
+    status.replaceChildren(note('Deleting…'));
+    try {
+      const deletion = await api.deleteModel(m);
+      status.replaceChildren(note(`Deleted by ${deletion.actor} at ${date(deletion.at)}. Every service removes its data `
+        + 'within seconds; the audit log of ingest (GET /api/v1/audit) keeps the record.', 'ok'));
+      setTimeout(done, 1500);
+    } catch (err) {
+      status.replaceChildren(errorBox(err));
+      button.disabled = input.value !== m;
+    }
+  });
+  return section('Delete this model', 'delete-title',
+    h('p', { id: 'delete-help' }, 'Removes the model everywhere: registry, references, batches, predictions awaiting '
+      + 'labels, results, history, alerts and rules. This cannot be undone. Type ', h('code', { text: m }), ' to confirm.'),
+    h('p', null, h('label', { for: 'delete-confirm' }, 'Model id '), input, ' ', button),
+    status);
 }

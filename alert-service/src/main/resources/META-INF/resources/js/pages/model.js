@@ -9,7 +9,7 @@ import { axisOf, BatchLabels } from '../batches.js';
 import { badge, date, h, link, num, pct, routes } from '../dom.js';
 import { headlineMetric, metricChoices, metricName } from '../metrics.js';
 import { navigate } from '../router.js';
-import { alertsSection, driftSection, fairnessSection, incidentsSection, performanceSection } from './model-sections.js';
+import { alertsSection, deleteSection, driftSection, fairnessSection, incidentsSection, performanceSection } from './model-sections.js';
 
 const WINDOWS = [100, 250, 500, 1000];
 const MAX_ATTRIBUTES = 8;
@@ -66,6 +66,7 @@ export async function modelPage(main, [m], query, { signal }) {
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
     incidentsSection({ incidents }),
     alertsSection({ m, axis, alerts, labels }),
+    deleteSection({ m, done: () => navigate('#/') }),
   );
   // Rendered once the browser has laid out and painted the charts and the heat map.
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -104,6 +104,14 @@ public class ReferenceStore {
         return k;
     }
 
+    /** Forgets every cached version of a deleted model: its id may be registered again from version 1. */
+    public void evict(String modelId) {
+        String prefix = modelId + "#";
+        synchronized (cache) {
+            cache.keySet().removeIf(k -> k.startsWith(prefix));
+        }
+    }
+
     private static String key(String modelId, int version) {
         return modelId + "#" + version;
     }

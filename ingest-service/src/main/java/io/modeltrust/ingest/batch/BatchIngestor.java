@@ -77,7 +77,7 @@ public class BatchIngestor {
 
     private BatchReceipt ingestWithContext(String modelId, BatchKind kind, UploadBody body, Instant at,
                                            String idempotencyKey) {
-        RegisteredModel model = registry.require(modelId);
+        RegisteredModel model = registry.requireForUpload(modelId);
         String batchId = UUID.randomUUID().toString();
         if (idempotencyKey != null) {
             BatchReceipt earlier = claim(modelId, idempotencyKey, batchId);

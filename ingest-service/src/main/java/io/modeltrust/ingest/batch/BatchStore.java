@@ -1,6 +1,9 @@
 package io.modeltrust.ingest.batch;
 
+import io.modeltrust.ingest.registry.DeletedModels;
+import io.modeltrust.ingest.registry.ModelEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -17,9 +20,16 @@ public class BatchStore {
         this.claims = claims;
     }
 
-    /** Records a published batch and, in the same transaction, turns its Idempotency-Key's claim published. */
+    /**
+     * Records a published batch and, in the same transaction, turns its Idempotency-Key's claim published. A
+     * deletion of its model that committed while the batch was being read and published wins: 409, and every
+     * service drops the batch, which ingest received before the deletion.
+     */
     @Transactional
     public void save(BatchEntity entity) {
+        if (em.find(ModelEntity.class, entity.modelId, LockModeType.PESSIMISTIC_READ) == null) {
+            throw DeletedModels.deleted(entity.modelId);
+        }
         em.persist(entity);
         if (entity.idempotencyKey != null) {
             claims.published(entity.modelId, entity.idempotencyKey, entity.batchId);

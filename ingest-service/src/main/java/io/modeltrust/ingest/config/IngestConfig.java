@@ -32,6 +32,21 @@ public interface IngestConfig {
     @WithDefault("monitoring.batches")
     String batchesTopic();
 
+    /** Topic that carries control events (deletions) to every service. */
+    @WithDefault("monitoring.control")
+    String controlTopic();
+
+    /** How often deletions whose control event Kafka has not acknowledged yet are published again. */
+    @WithDefault("PT5S")
+    Duration controlRepublishInterval();
+
+    /**
+     * How long a deleted model's id cannot be registered again: every service drops results of the deleted
+     * model computed until then (alert-service's alert.deleted-id-hold must be the same).
+     */
+    @WithDefault("PT10M")
+    Duration deletedIdHold();
+
     /** How long production ids are kept for matching delayed labels. */
     @WithDefault("P90D")
     Duration idRetention();

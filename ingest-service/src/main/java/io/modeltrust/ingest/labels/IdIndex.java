@@ -1,7 +1,10 @@
 package io.modeltrust.ingest.labels;
 
 import io.modeltrust.ingest.config.IngestConfig;
+import io.modeltrust.ingest.registry.DeletedModels;
+import io.modeltrust.ingest.registry.ModelEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
@@ -21,8 +24,12 @@ public class IdIndex {
         this.config = config;
     }
 
+    /** Stores nothing, and answers 409, when the model was deleted meanwhile: no orphan ids outlive it. */
     @Transactional
     public void remember(String modelId, String batchId, long[] idHashes) {
+        if (em.find(ModelEntity.class, modelId, LockModeType.PESSIMISTIC_READ) == null) {
+            throw DeletedModels.deleted(modelId);
+        }
         long[] sorted = idHashes.clone();
         Arrays.sort(sorted);
         ByteBuffer bytes = ByteBuffer.allocate(sorted.length * 8);

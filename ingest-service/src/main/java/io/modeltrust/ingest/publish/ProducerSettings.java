@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * producer exactly as they reach the messaging channels and the health check), overlaid with the settings the
  * batch protocol depends on.
  */
-final class ProducerSettings {
+public final class ProducerSettings {
 
     private ProducerSettings() {
     }
@@ -22,7 +22,7 @@ final class ProducerSettings {
      *               "no host name check" to Kafka
      * @param own    the publisher's settings; they win over the global ones
      */
-    static Properties of(Map<String, ?> global, Map<String, String> own) {
+    public static Properties of(Map<String, ?> global, Map<String, String> own) {
         Properties props = new Properties();
         global.forEach((key, value) -> {
             if (value != null && ProducerConfig.configNames().contains(key)) {

@@ -16,9 +16,11 @@ import java.util.Optional;
 public class ModelRegistry {
 
     private final EntityManager em;
+    private final DeletedModels deleted;
 
-    public ModelRegistry(EntityManager em) {
+    public ModelRegistry(EntityManager em, DeletedModels deleted) {
         this.em = em;
+        this.deleted = deleted;
     }
 
     /** The stored model and whether this call created it. */
@@ -45,6 +47,7 @@ public class ModelRegistry {
                 .setParameter(3, java.sql.Timestamp.from(now)).executeUpdate();
         ModelEntity entity = em.find(ModelEntity.class, modelId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (inserted == 1) {
+            deleted.forget(modelId);
             return new Saved(toModel(entity), true);
         }
         normalised = checkedChange(entity, normalised);
@@ -87,7 +90,7 @@ public class ModelRegistry {
     public RegisteredModel fixClasses(String modelId, List<String> classes) {
         ModelEntity entity = em.find(ModelEntity.class, modelId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (entity == null) {
-            throw ApiProblem.notFound("no model " + modelId + " is registered");
+            throw DeletedModels.deleted(modelId);
         }
         ModelSpec spec = Json.fromString(entity.specJson, ModelSpec.class);
         if (!spec.classesOrEmpty().isEmpty()) {
@@ -111,6 +114,12 @@ public class ModelRegistry {
         return find(modelId).orElseThrow(() -> ApiProblem.notFound("no model " + modelId + " is registered"));
     }
 
+    /** The model an upload goes to: 404 when it was never registered, 409 when it was deleted. */
+    public RegisteredModel requireForUpload(String modelId) {
+        return find(modelId).orElseThrow(() -> deleted.contains(modelId) ? DeletedModels.deleted(modelId)
+                : ApiProblem.notFound("no model " + modelId + " is registered"));
+    }
+
     public List<RegisteredModel> list() {
         return em.createQuery("from ModelEntity order by modelId", ModelEntity.class).getResultList()
                 .stream().map(ModelRegistry::toModel).toList();
@@ -119,11 +128,14 @@ public class ModelRegistry {
     /** Reserves the next reference version, so that racing uploads never share one. */
     @Transactional
     public int allocateReferenceVersion(String modelId) {
-        Object next = em.createNativeQuery(
+        List<?> next = em.createNativeQuery(
                         "UPDATE models SET reference_allocated = GREATEST(reference_allocated, reference_version) + 1 "
                                 + "WHERE model_id = ?1 RETURNING reference_allocated")
-                .setParameter(1, modelId).getSingleResult();
-        return ((Number) next).intValue();
+                .setParameter(1, modelId).getResultList();
+        if (next.isEmpty()) {
+            throw DeletedModels.deleted(modelId); // deleted while this reference was being read
+        }
+        return ((Number) next.get(0)).intValue();
     }
 
     /** Makes a published reference current for batches that arrive after it. */

@@ -11,7 +11,12 @@ import io.modeltrust.ingest.rest.openapi.Bodies;
 import io.modeltrust.ingest.rest.openapi.UploadSchema;
 import io.modeltrust.model.Json;
 import io.modeltrust.model.batch.BatchKind;
+import io.modeltrust.ingest.deletion.ControlOutbox;
+import io.modeltrust.ingest.deletion.Deletion;
+import io.modeltrust.ingest.deletion.Deletions;
+import io.modeltrust.security.ApiCaller;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -60,10 +65,17 @@ public class DataResource {
 
     private final BatchIngestor ingestor;
     private final BatchStore store;
+    private final Deletions deletions;
+    private final ControlOutbox outbox;
+    private final ApiCaller caller;
 
-    public DataResource(BatchIngestor ingestor, BatchStore store) {
+    public DataResource(BatchIngestor ingestor, BatchStore store, Deletions deletions, ControlOutbox outbox,
+                        ApiCaller caller) {
         this.ingestor = ingestor;
         this.store = store;
+        this.deletions = deletions;
+        this.outbox = outbox;
+        this.caller = caller;
     }
 
     @POST
@@ -215,6 +227,21 @@ public class DataResource {
         }
         node.put("columns", Json.fromString(b.columnsJson, List.class));
         return node;
+    }
+
+    @DELETE
+    @Path("/batches/{batchId}")
+    @Operation(summary = "Delete one production batch everywhere",
+            description = "Removes the batch, its ids, its pending predictions, results and history points and the "
+                    + "alerts it raised in every service (docs/api.md \"Deleting\").")
+    @APIResponse(responseCode = "202", description = AuditResource.ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deletion.class)))
+    @APIResponse(responseCode = "404", description = "No such model, or the model has no such batch (nor had one deleted)")
+    @APIResponse(responseCode = "409", description = "The batch is a reference or labels upload: only production "
+            + "batches are deleted one by one; delete the model to remove everything")
+    public Response delete(@PathParam("modelId") String modelId, @PathParam("batchId") String batchId) {
+        return Response.accepted(outbox.publishAccepted(
+                deletions.deleteBatch(modelId, batchId, caller.nameOr("anonymous")))).build();
     }
 
     /** Batch times the history can list and auto-resolve against; a batch dated 2999 would stay newest forever. */

@@ -10,7 +10,12 @@ import io.modeltrust.ingest.rest.openapi.Bodies;
 import io.modeltrust.ingest.rest.openapi.RegisteredModelSchema;
 import io.modeltrust.model.Json;
 import io.modeltrust.model.spec.ModelSpec;
+import io.modeltrust.ingest.deletion.ControlOutbox;
+import io.modeltrust.ingest.deletion.Deletion;
+import io.modeltrust.ingest.deletion.Deletions;
+import io.modeltrust.security.ApiCaller;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,9 +43,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ModelResource {
 
     private final ModelRegistry registry;
+    private final Deletions deletions;
+    private final ControlOutbox outbox;
+    private final ApiCaller caller;
 
-    public ModelResource(ModelRegistry registry) {
+    public ModelResource(ModelRegistry registry, Deletions deletions, ControlOutbox outbox, ApiCaller caller) {
         this.registry = registry;
+        this.deletions = deletions;
+        this.outbox = outbox;
+        this.caller = caller;
     }
 
     @PUT
@@ -85,6 +96,21 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "No such model is registered")
     public Map<String, Object> get(@PathParam("modelId") String modelId) {
         return view(registry.require(modelId));
+    }
+
+    @DELETE
+    @Path("/{modelId}")
+    @Operation(summary = "Delete a model everywhere",
+            description = "Removes the registry entry, references, batches, pending predictions, results, history, "
+                    + "alerts and rules of the model in every service (docs/api.md \"Deleting\"). Afterwards GET of the "
+                    + "model answers 404 and uploads to it 409; the id can be registered again after "
+                    + "ingest.deleted-id-hold (10 minutes).")
+    @APIResponse(responseCode = "202", description = AuditResource.ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deletion.class)))
+    @APIResponse(responseCode = "404", description = "No such model is registered, nor was one deleted under this id")
+    public Response delete(@PathParam("modelId") String modelId) {
+        return Response.accepted(outbox.publishAccepted(deletions.deleteModel(modelId, caller.nameOr("anonymous"))))
+                .build();
     }
 
     @GET

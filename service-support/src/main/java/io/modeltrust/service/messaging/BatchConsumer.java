@@ -2,6 +2,7 @@ package io.modeltrust.service.messaging;
 
 import io.modeltrust.model.batch.BatchPipeline;
 import io.modeltrust.service.config.PipelineConfig;
+import io.modeltrust.service.deletion.Tombstones;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class BatchConsumer {
 
     private final BatchPipeline<Message<byte[]>> pipeline;
 
-    public BatchConsumer(BatchPipeline.Handler handler, PipelineConfig config) {
+    public BatchConsumer(BatchPipeline.Handler handler, Tombstones tombstones, PipelineConfig config) {
         this.pipeline = new BatchPipeline<>(new BatchPipeline.Settler<>() {
             @Override
             public void ack(Message<byte[]> message) {
@@ -39,7 +40,23 @@ public class BatchConsumer {
                 LOG.warnf(reason, "dead-lettering a batch record: %s", reason.getMessage());
                 message.nack(reason);
             }
-        }, handler, io.modeltrust.security.Failures::isTransient, config.batchIdleTimeout(), config.maxRetryBackoff(), Clock.systemUTC());
+        }, dropDeleted(handler, tombstones), io.modeltrust.security.Failures::isTransient, config.batchIdleTimeout(), config.maxRetryBackoff(), Clock.systemUTC());
+    }
+
+    /**
+     * Drops, without a result, a batch whose model or the batch itself was deleted before it was handled;
+     * handles the others under their model's lock, so a deletion waits for them (Tombstones#handleLocked).
+     */
+    static BatchPipeline.Handler dropDeleted(BatchPipeline.Handler handler, Tombstones tombstones) {
+        return batch -> tombstones.handleLocked(batch, b -> {
+            var reason = tombstones.dropReason(b.header());
+            if (reason.isPresent()) {
+                LOG.infof("dropping %s batch %s of model %s: %s", b.header().kind().wire(), b.header().batchId(),
+                        b.header().modelId(), reason.get());
+                return;
+            }
+            handler.handle(b);
+        });
     }
 
     /**

@@ -5,6 +5,8 @@ public final class Channels {
 
     public static final String BATCHES = "batches";
     public static final String RESULTS = "results";
+    /** monitoring.control: deletions of models and batches (docs/api.md "Control events"). */
+    public static final String CONTROL = "control";
 
     private Channels() {
     }
