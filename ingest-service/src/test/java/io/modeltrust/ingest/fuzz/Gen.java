@@ -41,7 +41,7 @@ final class Gen {
             "\r\n\t",
             "éüßñçøåÆ€£¥©°µ",
             "中文字符日本語한국어ภาษาไทยعربي",
-            "\u200B\u200F\u202E\u00A0\u0000\u0001\u001F\u007F\uFEFF\uFFFD",
+            "\u200B\u200F\u202E\u00A0\u0001\u001F\u007F\uFEFF\uFFFD", // no NUL: a category holding one is refused
             "{}[]<>",
     };
 
@@ -100,7 +100,7 @@ final class Gen {
 
     // ---------------------------------------------------------------- values
 
-    /** Free text of 1..maxLen chars from every awkward pool: quotes, commas, newlines, NUL, RTL, emoji. */
+    /** Free text of 1..maxLen chars from every awkward pool: quotes, commas, newlines, controls, RTL, emoji. */
     String text(int maxLen) {
         int n = between(1, maxLen);
         StringBuilder sb = new StringBuilder(n + 2);
