@@ -64,7 +64,10 @@ public final class DriftComputation {
                         + " in the reference)");
             }
         }
-        List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs);
+        DriftSettings settings = batch.header().model().driftOrDefaults();
+        DriftConfig config = new DriftConfig(settings.numericTest(), settings.categoricalTest(), settings.alpha(),
+                settings.psiThreshold(), settings.datasetDriftShare());
+        List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs, config);
         List<FeatureComparison> features = new ArrayList<>();
         FeatureComparison prediction = null;
         FeatureComparison label = null;
@@ -80,9 +83,6 @@ public final class DriftComputation {
             }
             quality.add(quality(c, role));
         }
-        DriftSettings settings = batch.header().model().driftOrDefaults();
-        DriftConfig config = new DriftConfig(settings.numericTest(), settings.categoricalTest(), settings.alpha(),
-                settings.psiThreshold(), settings.datasetDriftShare());
         DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
         List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
         return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(),
@@ -137,7 +137,7 @@ public final class DriftComputation {
         }
         return new FeatureDrift(c.feature(), c.type(), c.test(), finite(c.statistic()), finite(c.pValue()),
                 finite(d.decisionPValue()), finite(c.psi()), finite(c.jensenShannon()), finite(c.wasserstein()),
-                d.drifted(), sentence, details);
+                d.drifted(), sentence, details, finite(c.hellinger()));
     }
 
     private static Summary summary(FeatureComparison.Summary s) {
