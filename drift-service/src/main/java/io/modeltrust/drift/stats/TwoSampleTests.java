@@ -1,5 +1,6 @@
 package io.modeltrust.drift.stats;
 
+import io.modeltrust.model.spec.DriftSettings;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,10 +16,10 @@ public final class TwoSampleTests {
     public static final String CHI2 = "chi2";
     public static final String G_TEST = "g_test";
 
-    /** Valid {@code drift.numericTest} values; {@link #KS} is the default. */
-    public static final Set<String> NUMERIC = Set.of(KS, CRAMER_VON_MISES, ANDERSON_DARLING);
+    /** Valid {@code drift.numericTest} values, as ingest validates them; {@link #KS} is the default. */
+    public static final Set<String> NUMERIC = Set.copyOf(DriftSettings.NUMERIC_TESTS);
     /** Valid {@code drift.categoricalTest} values; {@link #CHI2} is the default. */
-    public static final Set<String> CATEGORICAL = Set.of(CHI2, G_TEST);
+    public static final Set<String> CATEGORICAL = Set.copyOf(DriftSettings.CATEGORICAL_TESTS);
 
     /**
      * @param statistic the test's statistic, null when the test is undefined on these samples

@@ -39,4 +39,21 @@ class ModelSpecValidatorTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("privileged value given for sex")), problems::toString);
         assertEquals(6, problems.size(), problems::toString);
     }
+
+    @Test
+    void driftTestsAreOneOfTheBuiltOnes() {
+        String base = """
+                {"task":"binary_classification","features":[{"name":"income","type":"numeric"}],"prediction":"p",
+                 "drift":%s}""";
+        for (String numeric : List.of("ks", "cramer_von_mises", "anderson_darling")) {
+            for (String categorical : List.of("chi2", "g_test")) {
+                String drift = "{\"numericTest\":\"" + numeric + "\",\"categoricalTest\":\"" + categorical + "\"}";
+                assertEquals(List.of(), ModelSpecValidator.problems(spec(base.formatted(drift))), drift);
+            }
+        }
+        List<String> problems = ModelSpecValidator.problems(spec(base.formatted(
+                "{\"numericTest\":\"cvm\",\"categoricalTest\":\"G-test\"}")));
+        assertEquals(List.of("drift.numericTest must be one of ks, cramer_von_mises, anderson_darling",
+                "drift.categoricalTest must be one of chi2, g_test"), problems);
+    }
 }
