@@ -42,7 +42,7 @@ final class CramerVonMisesExact {
             Table left = Table.EMPTY;
             for (int v = 0; v <= m; v++) {
                 long step = a * v - b * u;
-                left = shifted(merge(left, row[v]), step * step);
+                left = mergeShifted(left, row[v], step * step, Math.max(zeta, 0));
                 next[v] = left;
             }
             row = next;
@@ -57,7 +57,13 @@ final class CramerVonMisesExact {
         return atLeast / binomial(m + n, m);
     }
 
-    private static Table merge(Table p, Table q) {
+    /**
+     * The union of two cells' tables (frequencies of equal values added), shifted by {@code by}.
+     * Values only grow along a path, so every value at or above {@code cap} (zeta) is already
+     * counted in the p-value: those are kept as one entry at {@code cap}, which keeps the tables
+     * small without changing the result.
+     */
+    private static Table mergeShifted(Table p, Table q, long by, long cap) {
         long[] values = new long[p.values.length + q.values.length];
         long[] freqs = new long[values.length];
         int i = 0;
@@ -76,18 +82,15 @@ final class CramerVonMisesExact {
                 v = p.values[i];
                 f = p.freqs[i++] + q.freqs[j++];
             }
-            values[k] = v;
-            freqs[k++] = f;
+            v = Math.min(v + by, cap);
+            if (k > 0 && values[k - 1] == v) {
+                freqs[k - 1] += f;
+            } else {
+                values[k] = v;
+                freqs[k++] = f;
+            }
         }
         return new Table(Arrays.copyOf(values, k), Arrays.copyOf(freqs, k));
-    }
-
-    private static Table shifted(Table t, long by) {
-        long[] values = t.values.clone();
-        for (int i = 0; i < values.length; i++) {
-            values[i] += by;
-        }
-        return new Table(values, t.freqs);
     }
 
     private static double binomial(int n, int k) {
