@@ -139,8 +139,9 @@ class OptionalTestsTest {
         assertThrows(IllegalArgumentException.class, () -> new DriftConfig("ks", "g-test", 0.05, 0.1, 0.5));
     }
 
-    private static double[] sorted(JsonNode values) {
-        double[] out = Fixtures.toDoubles(values);
+    /** An inline sample or a generator spec shared with generate_fixtures.py, ascending. */
+    private static double[] sorted(JsonNode column) {
+        double[] out = Fixtures.numericColumn(column);
         Arrays.sort(out);
         return out;
     }
