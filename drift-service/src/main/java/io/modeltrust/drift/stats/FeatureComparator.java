@@ -90,27 +90,12 @@ public final class FeatureComparator {
      */
     public static FeatureComparison compareCategorical(String feature, CategoricalReferenceProfile reference,
                                                        String[] dictionary, int[] codes, String test) {
-        long[] perCode = CategoricalReferenceProfile.countCodes(dictionary.length, codes);
         List<String> labels = new ArrayList<>(reference.categories());
         int refK = labels.size();
-        long[] prodOnRef = new long[refK];
-        Map<String, Long> unseen = new LinkedHashMap<>();
-        long n = 0;
-        for (int c = 0; c < dictionary.length; c++) {
-            if (perCode[c] == 0) {
-                continue;
-            }
-            if (dictionary[c] == null) {
-                throw new IllegalArgumentException("dictionary entry " + c + " is null but used");
-            }
-            n += perCode[c];
-            int idx = reference.indexOf(dictionary[c]);
-            if (idx >= 0) {
-                prodOnRef[idx] += perCode[c];
-            } else {
-                unseen.merge(dictionary[c], perCode[c], Long::sum);
-            }
-        }
+        Matched matched = match(reference, dictionary, codes);
+        long[] prodOnRef = matched.onReference();
+        Map<String, Long> unseen = matched.unseen();
+        long n = matched.count();
         Double prodMissing = share(codes.length - n, codes.length);
         Double refMissing = nanToNull(reference.missingShare());
         long refN = reference.count();
@@ -150,6 +135,36 @@ public final class FeatureComparator {
         return new FeatureComparison(feature, FeatureComparison.CATEGORICAL, test,
                 outcome.statistic(), outcome.pValue(), psi, js, null, hellinger, refN, n,
                 new Explanation(top, null, null, withNote(sentence, outcome.note())), dq);
+    }
+
+    /**
+     * Production counts per reference category, counts of categories the reference never saw, and
+     * the non-missing production count.
+     */
+    private record Matched(long[] onReference, Map<String, Long> unseen, long count) {
+    }
+
+    private static Matched match(CategoricalReferenceProfile reference, String[] dictionary, int[] codes) {
+        long[] perCode = CategoricalReferenceProfile.countCodes(dictionary.length, codes);
+        long[] onReference = new long[reference.categories().size()];
+        Map<String, Long> unseen = new LinkedHashMap<>();
+        long n = 0;
+        for (int c = 0; c < dictionary.length; c++) {
+            if (perCode[c] == 0) {
+                continue;
+            }
+            if (dictionary[c] == null) {
+                throw new IllegalArgumentException("dictionary entry " + c + " is null but used");
+            }
+            n += perCode[c];
+            int idx = reference.indexOf(dictionary[c]);
+            if (idx >= 0) {
+                onReference[idx] += perCode[c];
+            } else {
+                unseen.merge(dictionary[c], perCode[c], Long::sum);
+            }
+        }
+        return new Matched(onReference, unseen, n);
     }
 
     private static List<String> byCountDescending(Map<String, Long> counts) {
