@@ -6,9 +6,11 @@ Run from the repository root with the Debian SciPy stack:
     /usr/bin/python3 drift-service/src/test/python/generate_fixtures.py
 
 Reference implementations (docs/metrics.md "Drift" and "Data quality"): scipy 1.10.1
-(ks_2samp, kstwo, special.smirnov, chi2_contingency, spatial.distance.jensenshannon,
-wasserstein_distance), numpy 1.24 (quantile, searchsorted, std) and statsmodels 0.13.5
-(multipletests fdr_bh).
+(ks_2samp, kstwo, special.smirnov, chi2_contingency with and without
+lambda_="log-likelihood", spatial.distance.jensenshannon, wasserstein_distance,
+cramervonmises_2samp, anderson_ksamp, special.kv), numpy 1.24 (quantile, searchsorted, std)
+and statsmodels 0.13.5 (multipletests fdr_bh). The Hellinger distance has no SciPy function; it
+is written out below from its definition.
 
 Deterministic: small samples are written inline; larger ones are described by a generator spec
 that the Java tests reproduce bit for bit (SplitMix64 uniforms combined with +, -, *, floor only,
@@ -20,6 +22,7 @@ import json
 import os
 import sys
 import warnings
+from decimal import Decimal, getcontext
 from math import gcd
 
 import numpy as np
@@ -27,6 +30,8 @@ import scipy
 from scipy import stats
 from scipy.spatial.distance import jensenshannon
 from scipy.special import smirnov
+from scipy.special import kv
+from scipy.stats._hypotests import _cdf_cvm_inf
 from scipy.stats._stats_py import _attempt_exact_2kssamp
 from statsmodels.stats.multitest import multipletests
 
@@ -121,6 +126,60 @@ def ks_reference(r, p):
     return float(res.statistic), float(res.pvalue), bool(exact)
 
 
+def hellinger(ref_counts, prod_counts):
+    """docs/metrics.md: sqrt(1 - sum sqrt(p_i q_i)) over the psi bins, unfloored shares p_i, q_i,
+    clipped at 0. No SciPy function computes it, and in float64 the 1 - sum cancels to rounding
+    noise for close distributions, so the reference value is the definition evaluated on the exact
+    count ratios with 60 significant digits, then rounded to float64."""
+    getcontext().prec = 60
+    n = Decimal(int(np.sum(ref_counts)))
+    m = Decimal(int(np.sum(prod_counts)))
+    s = sum((Decimal(int(a)) * Decimal(int(b)) / (n * m)).sqrt() for a, b in zip(ref_counts, prod_counts))
+    return float(max(Decimal(0), 1 - s).sqrt())
+
+
+def cvm_reference(r, p):
+    """cramervonmises_2samp(method='auto') and the branch it took (exact when both sizes <= 20);
+    scipy raises below two observations a side, which the service reports as no test result."""
+    if len(r) < 2 or len(p) < 2:
+        return {}
+    res = stats.cramervonmises_2samp(r, p, method="auto")
+    return {"cvmStatistic": float(res.statistic), "cvmPValue": float(res.pvalue),
+            "cvmExact": bool(max(len(r), len(p)) <= 20)}
+
+
+def ad_reference(r, p):
+    """anderson_ksamp([R, P]) (midrank): statistic and significance_level, which scipy caps to
+    [0.001, 0.25] with a warning; 'bound' says which side was hit. scipy raises with a single
+    distinct value over both samples or with two values in all, and gives nan with three values in
+    all; then there is no expectation."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            res = stats.anderson_ksamp([r, p])
+        except (ValueError, IndexError):  # IndexError: two values in all
+            return {}
+    if not np.isfinite(res.statistic):
+        return {}  # three values in all: scipy's variance has a zero denominator and gives nan
+    bound = None
+    for w in caught:
+        text = str(w.message)
+        if text.startswith("p-value capped"):
+            bound = "capped"
+        elif text.startswith("p-value floored"):
+            bound = "floored"
+    out = {"adStatistic": float(res.statistic), "adPValue": float(res.significance_level)}
+    if bound is not None:
+        out["adBound"] = bound
+    return out
+
+
+def g_reference(table):
+    """chi2_contingency(table, lambda_='log-likelihood', correction=False)."""
+    res = stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")
+    return {"gStatistic": float(res[0]), "gPValue": float(res[1])}
+
+
 def numeric_expected(r_raw, p_raw):
     r = r_raw[~np.isnan(r_raw)]
     p = p_raw[~np.isnan(p_raw)]
@@ -132,8 +191,10 @@ def numeric_expected(r_raw, p_raw):
     stat, pvalue, exact = ks_reference(r, p)
     edges = np.unique(np.quantile(r, DECILES))
     k = len(edges) + 1
-    rs = np.bincount(np.searchsorted(edges, r, side="left"), minlength=k) / len(r)
-    ps = np.bincount(np.searchsorted(edges, p, side="left"), minlength=k) / len(p)
+    rc = np.bincount(np.searchsorted(edges, r, side="left"), minlength=k)
+    pc = np.bincount(np.searchsorted(edges, p, side="left"), minlength=k)
+    rs = rc / len(r)
+    ps = pc / len(p)
     terms = psi_terms(rs, ps)
     std = float(np.std(r))
     w = float(stats.wasserstein_distance(r, p))
@@ -146,7 +207,10 @@ def numeric_expected(r_raw, p_raw):
         "reference": quantiles(r), "production": quantiles(p),
         "outOfRangeShare": float(np.mean((p < r.min()) | (p > r.max()))),
         "topBins": top_bins(terms),
+        "hellinger": hellinger(rc, pc),
     })
+    exp.update(cvm_reference(r, p))
+    exp.update(ad_reference(r, p))
     return exp
 
 
@@ -179,7 +243,9 @@ def categorical_expected(ref_dict, ref_codes, prod_dict, prod_codes):
         "refShares": rs.tolist(), "prodShares": ps.tolist(),
         "psi": float(np.sum(terms)), "jensenShannon": float(jensenshannon(rs, ps)),
         "unseenCategoryShare": unseen / table[1].sum(), "topBins": top_bins(terms),
+        "hellinger": hellinger(table[0], table[1]),
     })
+    exp.update(g_reference(table))
     return exp
 
 
@@ -337,6 +403,124 @@ def categorical_fixture():
     return out
 
 
+def tests_fixture():
+    """The optional drift tests of docs/metrics.md on their own: Cramer-von Mises on both of
+    scipy's branches (exact when both sizes are <= 20, else asymptotic) with and without ties, the
+    asymptotic CvM tail and the Bessel K_{1/4} it is built on, Anderson-Darling with interpolated,
+    capped and floored significance levels, the G-test on 2 x k tables, and Hellinger distances."""
+    rng = np.random.default_rng(2026)
+    seeds = iter(range(101, 1000))
+
+    def normal(n, loc=0.0, scale=1.0, digits=4, seed=None):
+        """Up to 40 values inline, larger samples as a generator spec (the file stays small); an
+        explicit seed pins a case whose name says what scipy reports (capped, interpolated)."""
+        if n > 40:
+            return {"kind": "normal4", "n": n, "seed": next(seeds) if seed is None else seed, "loc": loc,
+                    "scale": scale * np.sqrt(3.0)}
+        return np.round(rng.normal(loc, scale, n), digits)
+
+    def ints(n, k, loc=0):
+        if n > 40:
+            return {"kind": "int", "n": n, "seed": next(seeds), "k": k, "loc": float(loc)}
+        return (loc + rng.integers(0, k, n)).astype(np.float64)
+
+    def pair(r_in, p_in):
+        r_json, r = column(r_in)
+        p_json, p = (r_json, r) if p_in is None else column(p_in)
+        return r_json, r, p_json, p
+
+    cvm_pairs = [
+        ("exact 2 vs 2", [1.0, 2.0], [3.0, 4.0]),
+        ("exact 2 vs 2 interleaved", [1.0, 3.0], [2.0, 4.0]),
+        ("exact 3 vs 2", normal(3), normal(2, 1.0)),
+        ("exact 5 vs 7", normal(5), normal(7, 0.8)),
+        ("exact 7 vs 6", normal(7), normal(6, 0.2, 2.0)),
+        ("exact 10 vs 10 identical samples", normal(10), None),
+        ("exact 10 vs 10 shifted", normal(10), normal(10, 1.5)),
+        ("exact 17 vs 13", normal(17), normal(13, 0.3)),
+        ("exact 20 vs 2", normal(20), normal(2, 0.5)),
+        ("exact 20 vs 19", normal(20), normal(19, 0.6)),
+        ("exact 20 vs 20", normal(20), normal(20, 0.4)),
+        ("exact 20 vs 20 disjoint", normal(20), normal(20, 10.0)),
+        ("exact ties within and across", ints(12, 4), ints(15, 4, 1)),
+        ("exact heavy ties 20 vs 20", ints(20, 2), ints(20, 3)),
+        ("exact one value repeated on both sides", [5.0] * 6, [5.0] * 3 + [6.0]),
+        ("asymptotic 21 vs 20", normal(21), normal(20, 0.5)),
+        ("asymptotic 20 vs 21", normal(20), normal(21, 0.5)),
+        ("asymptotic 40 vs 3", normal(40), normal(3, 0.1)),
+        ("asymptotic 200 vs 150 same distribution", normal(200), normal(150)),
+        ("asymptotic 200 vs 150 shifted", normal(200), normal(150, 0.3)),
+        ("asymptotic 1000 vs 1000 identical samples", normal(1000), None),
+        ("asymptotic 5000 vs 3000 small shift", normal(5000), normal(3000, 0.05)),
+        ("asymptotic 5000 vs 3000 strong shift", normal(5000), normal(3000, 0.3)),
+        ("asymptotic 5000 vs 3000 disjoint", normal(5000), normal(3000, 100.0)),
+        ("asymptotic heavy ties", ints(3000, 6), ints(2000, 6)),
+        ("asymptotic heavy ties shifted", ints(3000, 6), ints(2000, 7)),
+    ]
+    cvm = []
+    for name, r_in, p_in in cvm_pairs:
+        r_json, r, p_json, p = pair(r_in, p_in)
+        res = stats.cramervonmises_2samp(r, p, method="auto")
+        cvm.append({"name": name, "reference": r_json, "production": p_json,
+                    "statistic": float(res.statistic), "pValue": float(res.pvalue),
+                    "exact": bool(max(len(r), len(p)) <= 20)})
+
+    xs = sorted({0.003, 0.004, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.46, 0.5, 0.75, 1.0, 1.2, 1.5, 2.0,
+                 2.5, 3.0, *np.round(rng.uniform(0.003, 3.0, 12), 6).tolist()})
+    cvm_tail = [{"x": float(x), "sf": float(1.0 - _cdf_cvm_inf(x))} for x in xs]
+    qs = sorted({1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0, 12.0, 20.0, 40.0, 80.0,
+                 150.0, 300.0, 600.0, *np.round(rng.uniform(0.001, 30.0, 10), 6).tolist()})
+    bessel = [{"q": float(q), "kv": float(kv(0.25, q))} for q in qs]
+
+    ad_pairs = [
+        ("same distribution, capped at 0.25", normal(300, seed=700), normal(250, seed=701)),
+        ("identical samples, capped", normal(100), None),
+        ("moderate shift, interpolated", normal(300, seed=506), normal(250, 0.2, seed=507)),
+        ("small shift, interpolated", normal(2000, seed=600), normal(1500, 0.08, seed=601)),
+        ("strong shift, floored at 0.001", normal(300), normal(250, 1.0)),
+        ("heavy ties", ints(400, 5), ints(300, 5)),
+        ("heavy ties shifted", ints(400, 5), ints(300, 6)),
+        ("small samples 3 vs 2", normal(3), normal(2, 0.5)),
+        ("two distinct values", [0.0, 0.0, 1.0, 1.0, 1.0], [0.0, 1.0, 1.0]),
+        ("one-row batch", normal(50), [0.7]),
+        ("three values in all (zero variance denominator)", [0.5, 1.5], [1.0]),
+        ("large 20000 vs 15000 shift", normal(20000), normal(15000, 0.03)),
+    ]
+    ad_pairs.append(("a single value over both samples (scipy raises)", [2.0, 2.0, 2.0], [2.0, 2.0]))
+    ad = []
+    for name, r_in, p_in in ad_pairs:
+        r_json, r, p_json, p = pair(r_in, p_in)
+        ad.append({"name": name, "reference": r_json, "production": p_json, **ad_reference(r, p)})
+
+    tables = [
+        ("2 categories", [30, 70], [45, 55]),
+        ("5 categories", [120, 80, 60, 30, 10], [90, 85, 70, 40, 15]),
+        ("zero in the production row", [20, 30, 50], [25, 35, 0]),
+        ("zero in the reference row", [0, 40, 60], [5, 30, 65]),
+        ("single category", [40], [12]),
+        ("identical shares", [10, 20, 30], [20, 40, 60]),
+        ("strong shift", [900, 50, 50], [50, 50, 900]),
+        ("large counts", [200000, 150000, 100000, 50000], [101000, 75500, 49000, 24500]),
+    ]
+    gtest = []
+    for name, a, b in tables:
+        table = np.array([a, b])
+        gtest.append({"name": name, "reference": a, "production": b, **g_reference(table),
+                      "dof": int(len(a) - 1)})
+
+    share_cases = [
+        ("identical", [3, 5, 2], [6, 10, 4]),
+        ("disjoint", [4, 0, 0], [0, 2, 5]),
+        ("empty bin on one side", [10, 20, 0, 5], [8, 25, 3, 0]),
+        ("nearly identical", [100000, 100001, 99999], [100001, 100000, 99999]),
+        ("ten bins", [9, 11, 10, 10, 12, 8, 10, 10, 9, 11], [5, 7, 9, 10, 12, 14, 13, 11, 10, 9]),
+    ]
+    hell = [{"name": name, "reference": a, "production": b, "hellinger": hellinger(a, b)}
+            for name, a, b in share_cases]
+    return {"cramerVonMises": cvm, "cramerVonMisesTail": cvm_tail, "besselK025": bessel,
+            "andersonDarling": ad, "gTest": gtest, "hellinger": hell}
+
+
 def bh_fixture():
     rng = np.random.default_rng(3)
     vectors = [
@@ -425,6 +609,7 @@ def main():
     write("drift_numeric.json", {"cases": numeric_fixture()})
     write("drift_categorical.json", {"cases": categorical_fixture()})
     write("drift_bh.json", bh_fixture())
+    write("drift_tests.json", tests_fixture())
     adult = adult_fixture()
     if adult is not None:
         write("drift_adult.json", adult)

@@ -68,7 +68,10 @@ public final class DriftComputation {
                         + " in the reference)");
             }
         }
-        List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs);
+        DriftSettings settings = batch.header().model().driftOrDefaults();
+        DriftConfig config = new DriftConfig(settings.numericTest(), settings.categoricalTest(), settings.alpha(),
+                settings.psiThreshold(), settings.datasetDriftShare());
+        List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs, config);
         List<FeatureComparison> features = new ArrayList<>();
         FeatureComparison prediction = null;
         FeatureComparison label = null;
@@ -84,9 +87,6 @@ public final class DriftComputation {
             }
             quality.add(quality(c, role));
         }
-        DriftSettings settings = batch.header().model().driftOrDefaults();
-        DriftConfig config = new DriftConfig(settings.numericTest(), settings.categoricalTest(), settings.alpha(),
-                settings.psiThreshold(), settings.datasetDriftShare());
         DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
         List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
         DriftResult.Multivariate multivariate = multivariate(batch, reference.multivariate());
@@ -177,7 +177,7 @@ public final class DriftComputation {
         }
         return new FeatureDrift(c.feature(), c.type(), c.test(), finite(c.statistic()), finite(c.pValue()),
                 finite(d.decisionPValue()), finite(c.psi()), finite(c.jensenShannon()), finite(c.wasserstein()),
-                d.drifted(), sentence, details);
+                d.drifted(), sentence, details, finite(c.hellinger()));
     }
 
     private static Summary summary(FeatureComparison.Summary s) {

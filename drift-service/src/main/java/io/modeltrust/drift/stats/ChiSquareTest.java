@@ -3,8 +3,10 @@ package io.modeltrust.drift.stats;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Pearson chi-square test of homogeneity on a 2 x k table, as
- * {@code scipy.stats.chi2_contingency(table, correction=False)}.
+ * Tests of homogeneity on a 2 x k table: Pearson's chi-square, as
+ * {@code scipy.stats.chi2_contingency(table, correction=False)}, and the G-test (log-likelihood
+ * ratio), as {@code chi2_contingency(table, correction=False, lambda_="log-likelihood")}. Both
+ * refer the statistic to chi-square with k - 1 degrees of freedom.
  */
 public final class ChiSquareTest {
 
@@ -23,6 +25,49 @@ public final class ChiSquareTest {
      *                                  scipy raises
      */
     public static Result homogeneity(long[] reference, long[] production) {
+        double[][] expected = expected(reference, production);
+        int k = reference.length;
+        double statistic = 0.0;
+        for (int c = 0; c < k; c++) {
+            double d = reference[c] - expected[0][c];
+            statistic += d * d / expected[0][c];
+        }
+        for (int c = 0; c < k; c++) {
+            double d = production[c] - expected[1][c];
+            statistic += d * d / expected[1][c];
+        }
+        return result(statistic, k - 1);
+    }
+
+    /**
+     * G = 2 Σ O ln(O / E) over both rows (an empty cell adds 0, as scipy's xlogy), same table and
+     * errors as {@link #homogeneity}.
+     */
+    public static Result gTest(long[] reference, long[] production) {
+        double[][] expected = expected(reference, production);
+        // the terms have both signs and nearly cancel for close rows: sum them compensated
+        CompensatedSum sum = new CompensatedSum();
+        long[][] observed = {reference, production};
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < reference.length; c++) {
+                long o = observed[r][c];
+                if (o != 0) {
+                    sum.add(2.0 * (o * Math.log(o / expected[r][c])));
+                }
+            }
+        }
+        return result(sum.value(), reference.length - 1);
+    }
+
+    private static Result result(double statistic, int dof) {
+        if (dof == 0) {
+            return new Result(0.0, 1.0, 0);
+        }
+        return new Result(statistic, chiSquareSf(statistic, dof), dof);
+    }
+
+    /** Row total x column total / grand total per cell, as scipy's expected_freq. */
+    private static double[][] expected(long[] reference, long[] production) {
         int k = reference.length;
         if (production.length != k || k == 0) {
             throw new IllegalArgumentException("both rows need the same, non-zero number of categories");
@@ -37,31 +82,16 @@ public final class ChiSquareTest {
             rowP += production[c];
         }
         long total = rowR + rowP;
-        // scipy sums the flattened table row by row; keep that order
-        double[] expectedR = new double[k];
-        double[] expectedP = new double[k];
+        double[][] expected = new double[2][k];
         for (int c = 0; c < k; c++) {
             long col = reference[c] + production[c];
-            expectedR[c] = (double) (rowR * col) / total;
-            expectedP[c] = (double) (rowP * col) / total;
-            if (expectedR[c] == 0 || expectedP[c] == 0) {
+            expected[0][c] = (double) (rowR * col) / total;
+            expected[1][c] = (double) (rowP * col) / total;
+            if (expected[0][c] == 0 || expected[1][c] == 0) {
                 throw new IllegalArgumentException("expected frequency is zero for category " + c);
             }
         }
-        double statistic = 0.0;
-        for (int c = 0; c < k; c++) {
-            double d = reference[c] - expectedR[c];
-            statistic += d * d / expectedR[c];
-        }
-        for (int c = 0; c < k; c++) {
-            double d = production[c] - expectedP[c];
-            statistic += d * d / expectedP[c];
-        }
-        int dof = k - 1;
-        if (dof == 0) {
-            return new Result(0.0, 1.0, 0);
-        }
-        return new Result(statistic, chiSquareSf(statistic, dof), dof);
+        return expected;
     }
 
     /** Upper tail of the chi-square distribution, {@code scipy.stats.chi2.sf(x, dof)}. */

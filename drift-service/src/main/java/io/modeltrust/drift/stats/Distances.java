@@ -39,6 +39,42 @@ public final class Distances {
     }
 
     /**
+     * Hellinger distance sqrt(1 - Σ sqrt(p_i q_i)) over aligned bins, p and q the unfloored shares
+     * of the counts. Evaluated as sqrt(½ Σ (sqrt p_i - sqrt q_i)²), equal when both sum to 1,
+     * because 1 - Σ cancels to rounding noise for close distributions; each difference comes from
+     * the exact integer a_i·M - b_i·N where that fits a long. Never negative, so the clip at 0
+     * is implicit.
+     *
+     * @param referenceCounts  counts per bin, reference (positive total)
+     * @param productionCounts counts per bin, production (positive total), same bins
+     */
+    public static double hellinger(long[] referenceCounts, long[] productionCounts) {
+        long n = 0;
+        long m = 0;
+        for (int i = 0; i < referenceCounts.length; i++) {
+            n += referenceCounts[i];
+            m += productionCounts[i];
+        }
+        CompensatedSum sum = new CompensatedSum();
+        for (int i = 0; i < referenceCounts.length; i++) {
+            long a = referenceCounts[i];
+            long b = productionCounts[i];
+            double rootP = Math.sqrt((double) a / n);
+            double rootQ = Math.sqrt((double) b / m);
+            double d;
+            try {
+                // sqrt p - sqrt q = (p - q) / (sqrt p + sqrt q), p - q = (a M - b N) / (N M) without rounding
+                long cross = Math.subtractExact(Math.multiplyExact(a, m), Math.multiplyExact(b, n));
+                d = rootP + rootQ == 0 ? 0.0 : cross / ((double) n * m) / (rootP + rootQ);
+            } catch (ArithmeticException overflow) {
+                d = rootP - rootQ;
+            }
+            sum.add(d * d);
+        }
+        return Math.sqrt(0.5 * sum.value());
+    }
+
+    /**
      * {@code scipy.spatial.distance.jensenshannon(p, q)} (natural log) on two count or share
      * vectors; normalises each by its sum first, as scipy does.
      */

@@ -3,8 +3,10 @@ package io.modeltrust.drift.stats;
 /**
  * Drift decision settings (per model).
  *
- * @param numericTest       test whose p-value decides numeric features; only "ks" is supported
- * @param categoricalTest   test whose p-value decides categorical features; only "chi2"
+ * @param numericTest       test whose p-value decides numeric features, one of
+ *                          {@link TwoSampleTests#NUMERIC}
+ * @param categoricalTest   test whose p-value decides categorical features, one of
+ *                          {@link TwoSampleTests#CATEGORICAL}
  * @param alpha             a feature can drift only when its (BH-adjusted) p-value is below this
  * @param psiThreshold      ... and its PSI is at least this
  * @param datasetDriftShare datasetDrift when driftShare >= this
@@ -17,10 +19,10 @@ public record DriftConfig(String numericTest, String categoricalTest, double alp
     public static final double DEFAULT_DATASET_DRIFT_SHARE = 0.5;
 
     public DriftConfig {
-        if (!FeatureComparison.KS.equals(numericTest)) {
+        if (numericTest == null || !TwoSampleTests.NUMERIC.contains(numericTest)) {
             throw new IllegalArgumentException("unsupported numeric test: " + numericTest);
         }
-        if (!FeatureComparison.CHI2.equals(categoricalTest)) {
+        if (categoricalTest == null || !TwoSampleTests.CATEGORICAL.contains(categoricalTest)) {
             throw new IllegalArgumentException("unsupported categorical test: " + categoricalTest);
         }
         if (!(alpha > 0 && alpha < 1)) {

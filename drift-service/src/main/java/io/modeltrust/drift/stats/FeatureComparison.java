@@ -8,13 +8,16 @@ import java.util.List;
  *
  * @param feature         column name
  * @param type            {@link #NUMERIC} or {@link #CATEGORICAL}
- * @param test            {@link #KS} for numeric, {@link #CHI2} for categorical
- * @param statistic       KS D or Pearson chi-square statistic
+ * @param test            the model's test for the column type ({@link TwoSampleTests#NUMERIC},
+ *                        {@link TwoSampleTests#CATEGORICAL})
+ * @param statistic       that test's statistic (KS D, Cramér-von Mises T, Anderson-Darling A2,
+ *                        Pearson chi-square or G); null when the test is undefined on the samples
  * @param pValue          raw (unadjusted) p-value of {@code test}
  * @param psi             population stability index, shares floored at 1e-4
  * @param jensenShannon   Jensen-Shannon distance (natural log) over the PSI bins
  * @param wasserstein     Wasserstein-1 distance / population std of the reference (raw when the
  *                        std is 0); null for categorical
+ * @param hellinger       Hellinger distance over the PSI bins, unfloored shares
  * @param referenceCount  non-missing reference values
  * @param productionCount non-missing production values
  * @param explanation     largest PSI contributions, summaries and a one-sentence description
@@ -29,6 +32,7 @@ public record FeatureComparison(
         Double psi,
         Double jensenShannon,
         Double wasserstein,
+        Double hellinger,
         long referenceCount,
         long productionCount,
         Explanation explanation,
@@ -36,10 +40,13 @@ public record FeatureComparison(
 
     public static final String NUMERIC = "numeric";
     public static final String CATEGORICAL = "categorical";
-    public static final String KS = "ks";
-    public static final String CHI2 = "chi2";
+    public static final String KS = TwoSampleTests.KS;
+    public static final String CHI2 = TwoSampleTests.CHI2;
 
-    /** Whether a test result exists (both sides had at least one non-missing value). */
+    /**
+     * Whether a test result exists: both sides had a non-missing value and the test is defined on
+     * the samples (Cramér-von Mises needs two values a side, Anderson-Darling two distinct values).
+     */
     public boolean testable() {
         return pValue != null && !pValue.isNaN();
     }

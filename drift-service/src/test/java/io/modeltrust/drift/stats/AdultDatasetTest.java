@@ -101,6 +101,8 @@ class AdultDatasetTest {
             FeatureComparison fc = FeatureComparator.compareCategorical(c.get("column").asText(), profile,
                     p.dictionary, p.codes);
             CategoricalComparisonTest.check(c.get("expected"), fc);
+            CategoricalComparisonTest.checkGTest(c.get("expected"), fc, FeatureComparator.compareCategorical(
+                    c.get("column").asText(), profile, p.dictionary, p.codes, TwoSampleTests.G_TEST));
         }
     }
 

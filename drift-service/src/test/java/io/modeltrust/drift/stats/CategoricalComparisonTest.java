@@ -36,6 +36,8 @@ class CategoricalComparisonTest {
         int[] prodCodes = Fixtures.codes(p);
         FeatureComparison fc = FeatureComparator.compareCategorical("c", profile, prodDict, prodCodes);
         check(c.get("expected"), fc);
+        checkGTest(c.get("expected"), fc,
+                FeatureComparator.compareCategorical("c", profile, prodDict, prodCodes, TwoSampleTests.G_TEST));
         CategoricalReferenceProfile reloaded = CategoricalReferenceProfile.fromBytes(profile.toBytes());
         assertEquals(profile, reloaded);
         assertEquals(fc, FeatureComparator.compareCategorical("c", reloaded, prodDict, prodCodes));
@@ -62,5 +64,22 @@ class CategoricalComparisonTest {
         NumericComparisonTest.checkTopBins(e, fc.explanation().topBins());
         String[] categories = Fixtures.toStrings(e.get("categories"));
         fc.explanation().topBins().forEach(b -> assertEquals(categories[b.bin()], b.label(), "category label"));
+        assertStat(e.get("hellinger"), fc.hellinger(), "hellinger");
+    }
+
+    /** The same column under g_test: only the test's fields change. */
+    static void checkGTest(JsonNode e, FeatureComparison chi2, FeatureComparison g) {
+        assertEquals(TwoSampleTests.G_TEST, g.test());
+        if (!e.has("gStatistic")) {
+            assertNull(g.statistic());
+            assertNull(g.pValue());
+            return;
+        }
+        assertStat(e.get("gStatistic"), g.statistic(), "G statistic");
+        assertPValue(e.get("gPValue").asDouble(), g.pValue(), "G p");
+        assertEquals(chi2.psi(), g.psi());
+        assertEquals(chi2.hellinger(), g.hellinger());
+        assertEquals(chi2.explanation(), g.explanation());
+        assertEquals(chi2.dataQuality(), g.dataQuality());
     }
 }

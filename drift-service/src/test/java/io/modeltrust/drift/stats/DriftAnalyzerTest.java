@@ -93,16 +93,17 @@ class DriftAnalyzerTest {
         assertEquals(0.05, d.alpha());
         assertEquals(0.1, d.psiThreshold());
         assertEquals(0.5, d.datasetDriftShare());
-        FeatureComparison wrong = new FeatureComparison("w", "numeric", "chi2", 1.0, 0.5, 0.1, 0.1, 0.1, 1, 1,
+        FeatureComparison wrong = new FeatureComparison("w", "numeric", "chi2", 1.0, 0.5, 0.1, 0.1, 0.1, 0.1, 1, 1,
                 null, null);
         assertThrows(IllegalArgumentException.class, () -> new DriftAnalyzer(d).analyze(List.of(wrong)));
     }
 
     static FeatureComparison numeric(String name, double p, double psi) {
-        return new FeatureComparison(name, "numeric", "ks", 0.1, p, psi, 0.1, 0.1, 100, 100, null, null);
+        return new FeatureComparison(name, "numeric", "ks", 0.1, p, psi, 0.1, 0.1, 0.1, 100, 100, null, null);
     }
 
     static FeatureComparison categorical(String name, double p, double psi) {
-        return new FeatureComparison(name, "categorical", "chi2", 5.0, p, psi, 0.1, null, 100, 100, null, null);
+        return new FeatureComparison(name, "categorical", "chi2", 5.0, p, psi, 0.1, null, 0.1, 100, 100, null,
+                null);
     }
 }

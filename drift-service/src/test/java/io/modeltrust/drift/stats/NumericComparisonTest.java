@@ -5,6 +5,7 @@ import static io.modeltrust.drift.stats.Fixtures.assertStat;
 import static io.modeltrust.drift.stats.Fixtures.assertStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeltrust.drift.stats.FeatureComparison.BinContribution;
@@ -64,6 +65,7 @@ class NumericComparisonTest {
         assertStat(e.get("psi"), fc.psi(), "psi");
         assertStat(e.get("jensenShannon"), fc.jensenShannon(), "jensenShannon");
         assertStat(e.get("wasserstein"), fc.wasserstein(), "wasserstein");
+        assertStat(e.get("hellinger"), fc.hellinger(), "hellinger");
         assertStat(e.get("refStd"), profile.std(), "reference std");
         assertStat(e.get("refMin"), profile.min(), "reference min");
         assertStat(e.get("refMax"), profile.max(), "reference max");
@@ -84,6 +86,43 @@ class NumericComparisonTest {
         assertStat(prod.get("p90"), ps.p90(), "production p90");
 
         checkTopBins(e, fc.explanation().topBins());
+        checkOtherTests(e, profile, fc, production);
+    }
+
+    /** The same column under cramer_von_mises and anderson_darling: only the test's fields change. */
+    static void checkOtherTests(JsonNode e, NumericReferenceProfile profile, FeatureComparison ks,
+                                double[] production) {
+        FeatureComparison cvm = FeatureComparator.compareNumeric(ks.feature(), profile, production,
+                TwoSampleTests.CRAMER_VON_MISES);
+        assertEquals(TwoSampleTests.CRAMER_VON_MISES, cvm.test());
+        if (e.has("cvmStatistic")) {
+            assertStat(e.get("cvmStatistic"), cvm.statistic(), "cvm T");
+            assertPValue(e.get("cvmPValue").asDouble(), cvm.pValue(), "cvm p");
+            assertEquals(ks.explanation().sentence(), cvm.explanation().sentence());
+        } else {
+            assertNull(cvm.statistic(), "cvm undefined below two values a side");
+            assertNull(cvm.pValue());
+            assertTrue(cvm.explanation().sentence().endsWith("so there is no test result."));
+        }
+        FeatureComparison ad = FeatureComparator.compareNumeric(ks.feature(), profile, production,
+                TwoSampleTests.ANDERSON_DARLING);
+        assertEquals(TwoSampleTests.ANDERSON_DARLING, ad.test());
+        if (e.has("adStatistic")) {
+            assertStat(e.get("adStatistic"), ad.statistic(), "ad A2");
+            assertPValue(e.get("adPValue").asDouble(), ad.pValue(), "ad significance level");
+            String bound = e.path("adBound").asText("");
+            assertEquals(!bound.isEmpty(), ad.explanation().sentence().contains("as SciPy reports it"),
+                    "cap note: " + ad.explanation().sentence());
+        } else {
+            assertNull(ad.pValue(), "ad undefined");
+        }
+        for (FeatureComparison other : List.of(cvm, ad)) {
+            assertEquals(ks.psi(), other.psi());
+            assertEquals(ks.jensenShannon(), other.jensenShannon());
+            assertEquals(ks.wasserstein(), other.wasserstein());
+            assertEquals(ks.hellinger(), other.hellinger());
+            assertEquals(ks.dataQuality(), other.dataQuality());
+        }
     }
 
     static void checkTopBins(JsonNode e, List<BinContribution> top) {

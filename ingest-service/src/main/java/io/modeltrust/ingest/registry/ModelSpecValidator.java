@@ -261,11 +261,11 @@ public final class ModelSpecValidator {
         if (drift == null) {
             return;
         }
-        if (drift.numericTest() != null && !drift.numericTest().equals("ks")) {
-            problems.add("drift.numericTest must be ks");
+        if (drift.numericTest() != null && !DriftSettings.NUMERIC_TESTS.contains(drift.numericTest())) {
+            problems.add("drift.numericTest must be one of " + String.join(", ", DriftSettings.NUMERIC_TESTS));
         }
-        if (drift.categoricalTest() != null && !drift.categoricalTest().equals("chi2")) {
-            problems.add("drift.categoricalTest must be chi2");
+        if (drift.categoricalTest() != null && !DriftSettings.CATEGORICAL_TESTS.contains(drift.categoricalTest())) {
+            problems.add("drift.categoricalTest must be one of " + String.join(", ", DriftSettings.CATEGORICAL_TESTS));
         }
         if (drift.alpha() != null && !(drift.alpha() > 0 && drift.alpha() < 1)) {
             problems.add("drift.alpha must be between 0 and 1");

@@ -65,4 +65,21 @@ class ModelSpecValidatorTest {
                 + "],\"prediction\":\"y\"}"));
         assertEquals(List.of("features lists 5000 features; a model has at most 1000"), problems);
     }
+
+    @Test
+    void driftTestsAreOneOfTheBuiltOnes() {
+        String base = """
+                {"task":"binary_classification","features":[{"name":"income","type":"numeric"}],"prediction":"p",
+                 "drift":%s}""";
+        for (String numeric : List.of("ks", "cramer_von_mises", "anderson_darling")) {
+            for (String categorical : List.of("chi2", "g_test")) {
+                String drift = "{\"numericTest\":\"" + numeric + "\",\"categoricalTest\":\"" + categorical + "\"}";
+                assertEquals(List.of(), ModelSpecValidator.problems(spec(base.formatted(drift))), drift);
+            }
+        }
+        List<String> problems = ModelSpecValidator.problems(spec(base.formatted(
+                "{\"numericTest\":\"cvm\",\"categoricalTest\":\"G-test\"}")));
+        assertEquals(List.of("drift.numericTest must be one of ks, cramer_von_mises, anderson_darling",
+                "drift.categoricalTest must be one of chi2, g_test"), problems);
+    }
 }

@@ -51,7 +51,13 @@ public record DriftResult(
                             double datasetDriftShare, String correction) {
     }
 
-    /** One column's drift statistics; {@code wasserstein} is null for categorical columns. */
+    /**
+     * One column's drift statistics; {@code wasserstein} is null for categorical columns.
+     * {@code test} names the model's test for the column type ({@code ks}, {@code cramer_von_mises},
+     * {@code anderson_darling}, {@code chi2} or {@code g_test}); {@code statistic} and
+     * {@code pValue} are that test's. {@code hellinger} is over the PSI bins (null in results
+     * written before it existed).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeatureDrift(
             String feature,
@@ -65,7 +71,8 @@ public record DriftResult(
             Double wasserstein,
             boolean drifted,
             String explanation,
-            DriftDetails details) {
+            DriftDetails details,
+            Double hellinger) {
     }
 
     /** Why a column drifted: the bins that moved most and, for numbers, where the distribution sits. */

@@ -1,10 +1,13 @@
 package io.modeltrust.model.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * Per-model override of the drift decision rule of docs/metrics.md. Null fields fall back to the
- * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5).
+ * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5). The tests name the one whose
+ * p-value decides numeric ({@link #NUMERIC_TESTS}) and categorical ({@link #CATEGORICAL_TESTS})
+ * columns.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftSettings(
@@ -15,6 +18,12 @@ public record DriftSettings(
         Double datasetDriftShare) {
 
     public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5);
+
+    /** The values {@code numericTest} accepts (docs/model-spec.md), the default first. */
+    public static final List<String> NUMERIC_TESTS = List.of("ks", "cramer_von_mises", "anderson_darling");
+
+    /** The values {@code categoricalTest} accepts, the default first. */
+    public static final List<String> CATEGORICAL_TESTS = List.of("chi2", "g_test");
 
     /** This object with every null field taken from {@link #DEFAULTS}. */
     public DriftSettings withDefaults() {

@@ -43,8 +43,9 @@ public final class ModelSpecSchema {
                     "name", "The column name in uploaded data",
                     "type", "How the column is stored and tested"),
             "DriftSettings", Map.of(
-                    "numericTest", "Only ks (the default)",
-                    "categoricalTest", "Only chi2 (the default)",
+                    "numericTest", "Test whose p-value decides numeric features: ks (the default), cramer_von_mises "
+                            + "or anderson_darling",
+                    "categoricalTest", "Test whose p-value decides categorical features: chi2 (the default) or g_test",
                     "alpha", "Significance level, 0 < alpha < 1; default 0.05",
                     "psiThreshold", "PSI at or above which a feature drifts, >= 0; default 0.1",
                     "datasetDriftShare", "Share of drifted features at which the dataset drifts, in (0, 1]; default 0.5"),
