@@ -38,7 +38,7 @@ public class DriftMatrixQuery {
     public static void checkField(String field) {
         if (!Section.DRIFT_FEATURE.fields().contains(field) || "drifted".equals(field)) {
             throw new InvalidPathException("value must be one of statistic, pValue, adjustedPValue, psi, jensenShannon, "
-                    + "wasserstein");
+                    + "wasserstein, hellinger");
         }
     }
 

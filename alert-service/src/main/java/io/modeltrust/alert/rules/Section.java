@@ -64,7 +64,7 @@ public enum Section {
     /** Field vocabularies shared by several sections. */
     static final class Fields {
         static final List<String> COLUMN_DRIFT =
-                List.of("statistic", "pValue", "adjustedPValue", "psi", "jensenShannon", "wasserstein", "drifted");
+                List.of("statistic", "pValue", "adjustedPValue", "psi", "jensenShannon", "wasserstein", "hellinger", "drifted");
         static final List<String> METRICS = List.of("accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "logLoss",
                 "brier", "ks", "gini", "mae", "rmse", "r2", "mape", "macroPrecision", "macroRecall", "macroF1", "weightedPrecision",
                 "weightedRecall", "weightedF1", "rocAucOvr");
