@@ -32,11 +32,11 @@ public final class Html {
             th{background:#f1f1f1}td.n{text-align:right;white-space:nowrap}.muted{color:#666}.warn{color:#b03a2e;font-weight:bold}
             .summary{background:#f6f8fb;border-left:3px solid #4a78b5;padding:6pt 8pt}.sev-critical{color:#b03a2e;font-weight:bold}
             .sev-warning{color:#b9770e;font-weight:bold}.toc a{color:#222;text-decoration:none}.toc li{margin:2pt 0}
-            .wrap{word-break:break-all}svg{display:block;margin:4pt 0}
+            .wrap{word-wrap:break-word}svg{display:block;margin:4pt 0}
             @page{size:%PAPER%;margin:18mm 14mm 18mm 14mm;@bottom-center{content:"Page " counter(page) " of " counter(pages);font-size:8pt;color:#666}
             @top-right{content:"%MODEL% · period report";font-size:8pt;color:#666}}
             .toc a::after{content:leader('.') target-counter(attr(href),page)}
-            h2{page-break-after:avoid}tr{page-break-inside:avoid}.page{page-break-before:always}
+            h2,h3{page-break-after:avoid}
             """;
 
     private Html() {

@@ -20,6 +20,8 @@ public final class Svg {
     }
 
     static final int WIDTH = 680;
+    /** Batches drawn one by one at most; longer series are thinned per pixel column (see {@link #path}). */
+    static final int MAX_POINTS = 200;
     private static final int LEFT = 52;
     private static final int RIGHT = 12;
     private static final int TOP = 24;
@@ -102,10 +104,17 @@ public final class Svg {
         for (int f = 0; f < rows; f++) {
             double y = TOP + f * cell;
             text(out, label - 4, y + cell - 2, shorten(map.features().get(f), 26), "end", 8.5);
-            for (int c = 0; c < columns; c++) {
-                double v = map.share()[f][c];
+            // Neighbouring cells of one shade are one rectangle: a mostly quiet feature costs a few elements, not 100.
+            int c = 0;
+            while (c < columns) {
+                String fill = shade(map.share()[f][c]);
+                int end = c + 1;
+                while (end < columns && shade(map.share()[f][end]).equals(fill)) {
+                    end++;
+                }
                 out.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" fill=\"%s\"/>",
-                        label + c * cw, y, cw + 0.05, cell - 1, shade(v)));
+                        label + c * cw, y, (end - c) * cw + 0.05, cell - 1, fill));
+                c = end;
             }
         }
         double base = TOP + rows * cell + 12;
@@ -184,16 +193,32 @@ public final class Svg {
         text(out, WIDTH - RIGHT, bottom + 14, Fmt.day(at.get(at.size() - 1)), "end", 9);
     }
 
+    /**
+     * The line through the values; past {@link #MAX_POINTS} batches each pixel column keeps only its lowest and
+     * highest value, in batch order, so a spike stays visible while a 1,000-batch line costs the PDF a few hundred
+     * segments.
+     */
     private static String path(Scale s, List<Instant> at, double[] v) {
-        StringBuilder d = new StringBuilder(v.length * 14);
+        StringBuilder d = new StringBuilder(Math.min(v.length, 2 * MAX_POINTS) * 14);
         boolean pen = false;
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isNaN(v[i])) {
+        int step = Math.max(1, (v.length + MAX_POINTS - 1) / MAX_POINTS);
+        for (int start = 0; start < v.length; start += step) {
+            int lo = -1;
+            int hi = -1;
+            for (int i = start; i < Math.min(v.length, start + step); i++) {
+                if (!Double.isNaN(v[i])) {
+                    lo = lo < 0 || v[i] < v[lo] ? i : lo;
+                    hi = hi < 0 || v[i] > v[hi] ? i : hi;
+                }
+            }
+            if (lo < 0) {
                 pen = false;
                 continue;
             }
-            d.append(pen ? 'L' : 'M').append(String.format(Locale.ROOT, "%.1f %.1f", s.x(at.get(i)), s.y(v[i])));
-            pen = true;
+            for (int i : lo == hi ? new int[] {lo} : new int[] {Math.min(lo, hi), Math.max(lo, hi)}) {
+                d.append(pen ? 'L' : 'M').append(String.format(Locale.ROOT, "%.1f %.1f", s.x(at.get(i)), s.y(v[i])));
+                pen = true;
+            }
         }
         if (d.isEmpty()) {
             d.append("M0 0");
@@ -205,6 +230,7 @@ public final class Svg {
     private static void bandPath(StringBuilder out, Scale s, List<Instant> at, Band band) {
         int i = 0;
         int n = at.size();
+        int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
         while (i < n) {
             while (i < n && (Double.isNaN(band.low()[i]) || Double.isNaN(band.high()[i]))) {
                 i++;
@@ -215,11 +241,11 @@ public final class Svg {
             }
             if (i > start) {
                 StringBuilder d = new StringBuilder();
-                for (int k = start; k < i; k++) {
+                for (int k = start; k < i; k = k + step < i || k == i - 1 ? k + step : i - 1) {
                     d.append(k == start ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", s.x(at.get(k)),
                             s.y(band.high()[k])));
                 }
-                for (int k = i - 1; k >= start; k--) {
+                for (int k = i - 1; k >= start; k = k - step > start || k == start ? k - step : start) {
                     d.append('L').append(String.format(Locale.ROOT, "%.1f %.1f", s.x(at.get(k)), s.y(band.low()[k])));
                 }
                 out.append("<path d=\"").append(d).append("Z\" fill=\"").append(band.color()).append("\" fill-opacity=\"0.25\"/>");
@@ -231,7 +257,7 @@ public final class Svg {
         if (Double.isNaN(share)) {
             return "#e6e6e6";
         }
-        double t = Math.max(0, Math.min(1, share));
+        double t = Math.round(Math.max(0, Math.min(1, share)) * 10) / 10.0; // ten shades: the eye tells no more apart
         int r = (int) Math.round(255 + (192 - 255) * t);
         int g = (int) Math.round(255 + (57 - 255) * t);
         int b = (int) Math.round(255 + (43 - 255) * t);
