@@ -76,8 +76,20 @@ public final class Html {
 
     /** A Content-Security-Policy for the HTML download: nothing loads, nothing runs, only its own style applies. */
     public static String contentSecurityPolicy(Report r, Paper paper) {
+        return policy(css(r, paper));
+    }
+
+    /** The same policy for a stored HTML report, from the style element it carries. */
+    public static String contentSecurityPolicy(String html) {
+        int start = html.indexOf("<style>");
+        int end = html.indexOf("</style>");
+        String css = start < 0 || end < start ? "" : html.substring(start + "<style>".length(), end);
+        return policy(css);
+    }
+
+    private static String policy(String css) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(css(r, paper).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8));
             return "default-src 'none'; style-src 'sha256-" + Base64.getEncoder().encodeToString(hash) + "'; img-src data:; "
                     + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         } catch (NoSuchAlgorithmException e) {

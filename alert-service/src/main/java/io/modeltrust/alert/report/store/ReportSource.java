@@ -54,21 +54,24 @@ public class ReportSource {
     public ReportInputs read(String modelId, Period period, Instant generatedAt) {
         return Jdbc.call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                c.setReadOnly(true);
+                if (!c.getAutoCommit()) {
+                    return read(c, modelId, period, generatedAt); // a scheduled run's transaction: its snapshot
+                }
                 c.setAutoCommit(false); // one snapshot for every statement of the report
                 try {
+                    try (var st = c.createStatement()) {
+                        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    }
                     return read(c, modelId, period, generatedAt);
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
-                    c.setReadOnly(false);
                 }
             }
         });
     }
 
     private ReportInputs read(Connection c, String modelId, Period p, Instant generatedAt) throws SQLException {
-        c.createStatement().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
         List<ReportInputs.Batch> batches = batches(c, modelId, p);
         VectorTable performance = vectors(c, modelId, "performance", p);
         VectorTable drift = vectors(c, modelId, "drift", p);
