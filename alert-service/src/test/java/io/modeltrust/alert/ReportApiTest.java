@@ -131,7 +131,7 @@ class ReportApiTest {
         assertTrue(PdfText.info(pdf).contains("pts (A4)"), PdfText.info(pdf));
         String fonts = PdfText.fonts(pdf);
         assertTrue(fonts.contains("ReportSans") && !fonts.contains(" no  "), "fonts embedded:\n" + fonts);
-        Path shots = Path.of("target", "screenshots");
+        Path shots = io.modeltrust.alert.dashboard.Browser.SHOTS; // beside the dashboard screenshots
         Files.createDirectories(shots);
         PdfText.pagePng(pdf, 1, shots.resolve("report-page-1.png"));
         assertTrue(Files.size(shots.resolve("report-page-1.png")) > 1000);
