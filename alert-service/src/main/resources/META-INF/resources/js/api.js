@@ -88,7 +88,31 @@ export const api = {
   putRules: (m, rules) => request('PUT', `/models/${e(m)}/alert-rules`, rules),
   // Forwarded by alert-service to ingest, which deletes the model in every service (docs/api.md "Deleting").
   deleteModel: (m) => request('DELETE', `/models/${e(m)}`),
+  reports: (m, params, signal) => request('GET', `/models/${e(m)}/reports${query(params)}`, undefined, signal),
 };
+
+/**
+ * A document of the API (a period report, a stored report) as a Blob: fetched with the API key, which a plain
+ * link could not send. path is under /api/v1 (as api.* paths) or a full /api/v1/... href.
+ */
+export async function download(path) {
+  const headers = {};
+  if (settings.apiKey) headers['X-API-Key'] = settings.apiKey;
+  await slot();
+  let res;
+  try {
+    res = await fetch(path.startsWith(BASE) ? path : BASE + path, { headers });
+  } finally {
+    release();
+  }
+  if (!res.ok) {
+    const type = res.headers.get('Content-Type') || '';
+    throw new ApiError(res.status, type.includes('json') ? await res.json() : null);
+  }
+  const disposition = res.headers.get('Content-Disposition') || '';
+  const name = (/filename="([^"]+)"/.exec(disposition) || [])[1] || 'report';
+  return { blob: await res.blob(), name };
+}
 
 /** A series as a Map batchId → value (the time-series API answers [{batchId, at, value}], oldest first). */
 export function byBatch(points) {

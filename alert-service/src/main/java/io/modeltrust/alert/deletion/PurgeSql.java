@@ -24,6 +24,9 @@ final class PurgeSql {
             new Step("DELETE FROM batches WHERE model_id = ?", "m"),
             new Step("DELETE FROM series_keys WHERE model_id = ?", "m"),
             new Step("DELETE FROM rule_sets WHERE model_id = ?", "m"),
+            // period reports describe the whole model: they and its schedules go with it
+            new Step("DELETE FROM reports WHERE model_id = ?", "m"),
+            new Step("DELETE FROM report_schedules WHERE model_id = ?", "m"),
             new Step("DELETE FROM models WHERE model_id = ?", "m"));
 
     /** Alerts that only this batch raised: they go with it; alerts other batches raised too only lose its occurrence. */

@@ -42,6 +42,11 @@ public class ReportLinks {
         return base + reportPath(modelId, batchId);
     }
 
+    /** A path on this service made absolute with alert.public-url, for notifications. */
+    public String absolute(String path) {
+        return base + path;
+    }
+
     /** The dashboard's page of an alert, absolute, for notifications. */
     public String alertPage(String alertId) {
         return base + "/#/alerts/" + encode(alertId);

@@ -21,7 +21,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertStore {
 
-    static final String COLUMNS = "alert_id, model_id, rule_id, subject, kind, severity, status, metric, series, comparator, "
+    public static final String COLUMNS = "alert_id, model_id, rule_id, subject, kind, severity, status, metric, series, comparator, "
             + "threshold, value, subjects, batch_id, batch_at, first_batch_id, explanation, occurrences, clear_count, "
             + "last_clear_at, last_clear_batch_id, opened_at, last_seen_at, acknowledged_at, acknowledged_by, resolved_at, "
             + "resolved_by, resolve_reason, notified, previous_alert_id, version";

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
  */
 final class EmailSender {
 
-    /** What is sent: the queued body ({@code {"subject", "text"}}) and the channel's current addresses. */
+    /** What is sent: the queued body ({@code {"subject", "text"}}, optionally an {@code attachment}) and the channel's addresses. */
     record Attempt(long deliveryId, String eventId, String body, List<String> to) {
     }
 
@@ -37,6 +37,13 @@ final class EmailSender {
                 .setText(body.path("text").asText())
                 .addHeader("X-Alert-Event-Id", a.eventId())
                 .addHeader("X-Delivery-Id", Long.toString(a.deliveryId()));
+        JsonNode attachment = body.path("attachment");
+        if (attachment.isObject()) {
+            // A scheduled report's PDF (io.modeltrust.alert.report.store.ReportRuns) travels in the queued body.
+            mail.addAttachment(attachment.path("name").asText("report.pdf"),
+                    java.util.Base64.getDecoder().decode(attachment.path("base64").asText()),
+                    attachment.path("contentType").asText("application/pdf"));
+        }
         try {
             mailer.send(mail).await().atMost(deadline);
             return Outcome.sent();

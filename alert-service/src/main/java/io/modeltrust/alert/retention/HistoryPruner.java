@@ -79,8 +79,9 @@ public class HistoryPruner {
                     done = done.plus(pruneAlerts(cutoff, chunk));
                     done = done.plus(pruneDigests(cutoff));
                     done = done.plus(pruneModels(cutoff));
-                    if (done.total() > 0) {
-                        LOG.infof("history retention: deleted what is older than %s: %s", cutoff, done);
+                    int reports = pruneReports(cutoff);
+                    if (done.total() > 0 || reports > 0) {
+                        LOG.infof("history retention: deleted what is older than %s: %s, %d reports", cutoff, done, reports);
                     }
                     return done;
                 } finally {
@@ -213,6 +214,17 @@ public class HistoryPruner {
             if (step.alerts() < chunk) {
                 return done;
             }
+        }
+    }
+
+    /** Stored reports follow the history: a report whose period ended before the cutoff goes with its results. */
+    private int pruneReports(Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM reports WHERE period_to < ?")) {
+            Jdbc.setInstant(ps, 1, cutoff);
+            int n = ps.executeUpdate();
+            add("reports", n);
+            return n;
         }
     }
 

@@ -10,6 +10,7 @@ import { badge, date, h, link, num, pct, routes } from '../dom.js';
 import { headlineMetric, metricChoices, metricName } from '../metrics.js';
 import { navigate } from '../router.js';
 import { alertsSection, deleteSection, driftSection, fairnessSection, incidentsSection, performanceSection } from './model-sections.js';
+import { reportsSection } from './model-reports.js';
 
 const WINDOWS = [100, 250, 500, 1000];
 const MAX_ATTRIBUTES = 8;
@@ -17,12 +18,13 @@ const MULTIVARIATE = ['drift.multivariate.value', 'drift.multivariate.lower', 'd
 
 export async function modelPage(main, [m], query, { signal }) {
   const windowSize = WINDOWS.includes(Number(query.window)) ? Number(query.window) : 1000;
-  const [summary, batches, matrix, alerts, incidents] = await Promise.all([
+  const [summary, batches, matrix, alerts, incidents, reports] = await Promise.all([
     api.model(m, signal),
     api.batches(m, { limit: windowSize }, signal),
     api.driftMatrix(m, { limit: windowSize }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : null)),
     api.alerts({ modelId: m, limit: 1000 }, signal),
     api.incidents(m, { limit: 20 }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : [])),
+    api.reports(m, { limit: 20 }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : [])),
   ]);
   const axis = axisOf(batches);
   const from = axis.at[0];
@@ -66,6 +68,7 @@ export async function modelPage(main, [m], query, { signal }) {
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
     incidentsSection({ incidents }),
     alertsSection({ m, axis, alerts, labels }),
+    reportsSection({ m, latestAt: summary.latestBatchAt, reports }),
     deleteSection({ m, done: () => navigate('#/') }),
   );
   // Rendered once the browser has laid out and painted the charts and the heat map.
