@@ -24,7 +24,7 @@ class RulesApiTest {
     void defaultsThenValidatedReplacement() {
         String m = "rules-" + UUID.randomUUID().toString().substring(0, 8);
         given().get("/api/v1/models/" + m + "/alert-rules").then().statusCode(200)
-                .body("source", equalTo("default")).body("rules", hasSize(16))
+                .body("source", equalTo("default")).body("rules", hasSize(io.modeltrust.alert.rules.DefaultRules.rules().size()))
                 .body("rules.id", hasItem("retraining.accuracy"))
                 .body("rules.find { it.id == 'drift.features' }.group", equalTo("batch"))
                 .body("rules.find { it.id == 'retraining.drift' }.persistence.batches", equalTo(3));
@@ -69,7 +69,7 @@ class RulesApiTest {
         }
         Await.until("the untouched set follows the defaults", Duration.ofSeconds(60), () -> given()
                 .get("/api/v1/models/" + untouched + "/alert-rules").then().extract().jsonPath().getInt("version") == 2);
-        given().get("/api/v1/models/" + untouched + "/alert-rules").then().body("rules", hasSize(16))
+        given().get("/api/v1/models/" + untouched + "/alert-rules").then().body("rules", hasSize(io.modeltrust.alert.rules.DefaultRules.rules().size()))
                 .body("rules.find { it.id == 'fairness.disparate-impact' }.path",
                         equalTo("fairness.*.groups.*.disparateImpactRatio"));
         Await.until("the edited model's result is in", Duration.ofSeconds(60), () -> given()

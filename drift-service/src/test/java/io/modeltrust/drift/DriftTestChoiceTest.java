@@ -26,7 +26,7 @@ import io.modeltrust.model.spec.DriftSettings;
 import io.modeltrust.model.spec.FeatureSpec;
 import io.modeltrust.model.spec.ModelSpec;
 import io.modeltrust.model.spec.Task;
-import io.modeltrust.service.stats.BenjaminiHochberg;
+import io.modeltrust.stats.BenjaminiHochberg;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;

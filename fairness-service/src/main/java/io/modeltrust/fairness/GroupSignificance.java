@@ -2,7 +2,7 @@ package io.modeltrust.fairness;
 
 import io.modeltrust.model.event.FairnessResult.AttributeResult;
 import io.modeltrust.model.event.FairnessResult.GroupResult;
-import io.modeltrust.service.stats.BenjaminiHochberg;
+import io.modeltrust.stats.BenjaminiHochberg;
 import java.util.ArrayList;
 import java.util.List;
 

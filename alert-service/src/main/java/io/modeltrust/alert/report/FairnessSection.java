@@ -1,5 +1,8 @@
 package io.modeltrust.alert.report;
 
+import io.modeltrust.stats.BenjaminiHochberg;
+import io.modeltrust.stats.ProportionTests;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeltrust.alert.rules.MetricPath;
 import io.modeltrust.alert.rules.Section;
@@ -114,7 +117,7 @@ final class FairnessSection {
     }
 
     private static Report.GroupRow row(Pool p, Pool ref, Double latestTpr) {
-        double[] ci = Proportions.wilson(p.selected(), p.count());
+        double[] ci = ProportionTests.wilson(p.selected(), p.count());
         double rate = (double) p.selected() / p.count();
         if (ref == null || ref == p) {
             return new Report.GroupRow(p.group(), p.count(), p.selected(), rate, ci[0], ci[1], ref == p, null, null, null,
@@ -126,9 +129,9 @@ final class FairnessSection {
         long b = p.count() - p.selected();
         long c = ref.selected();
         long d = ref.count() - ref.selected();
-        boolean fisher = Proportions.anyExpectedBelowFive(a, b, c, d);
-        double pValue = fisher ? Proportions.fisherExactTwoSided(a, b, c, d)
-                : Proportions.twoProportionZPValue(a, p.count(), c, ref.count());
+        boolean fisher = ProportionTests.anyExpectedBelowFive(a, b, c, d);
+        double pValue = fisher ? ProportionTests.fisherExactTwoSided(a, b, c, d)
+                : ProportionTests.twoProportionZPValue(a, p.count(), c, ref.count());
         return new Report.GroupRow(p.group(), p.count(), p.selected(), rate, ci[0], ci[1], false, ratio,
                 Double.isNaN(pValue) ? null : pValue, fisher ? "fisher-exact" : "z-test", null, null,
                 ratio == null ? null : ratio < FOUR_FIFTHS, latestTpr);
@@ -138,7 +141,7 @@ final class FairnessSection {
     private static List<Report.AttributeSection> adjust(List<Report.AttributeSection> sections) {
         List<Double> raw = new ArrayList<>();
         sections.forEach(s -> s.groups().forEach(g -> raw.add(g.pValue() == null ? Double.NaN : g.pValue())));
-        double[] adjusted = Proportions.benjaminiHochberg(raw.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] adjusted = BenjaminiHochberg.adjustSkippingNaN(raw.stream().mapToDouble(Double::doubleValue).toArray());
         List<Report.AttributeSection> out = new ArrayList<>();
         int i = 0;
         for (Report.AttributeSection s : sections) {

@@ -69,7 +69,9 @@ public class ModelResource {
             description = "For the dashboard, which knows only this service: forwarded to ingest's DELETE "
                     + "/api/v1/models/{modelId} (alert.ingest-url) with the caller's X-API-Key, and ingest's answer "
                     + "passed back. Every service, this one included, then deletes the model's data.")
-    @APIResponse(responseCode = "202", description = "Accepted by ingest: its deletion record (docs/api.md \"Deleting\")")
+    @APIResponse(responseCode = "202", description = "Accepted by ingest: its deletion record (docs/api.md \"Deleting\")",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = io.modeltrust.alert.rest.openapi.Schemas.Deletion.class)))
     @APIResponse(responseCode = "404", description = "Ingest knows no such model")
     @APIResponse(responseCode = "503", description = "Ingest could not be reached")
     public Response delete(@PathParam("modelId") String modelId, @HeaderParam("X-API-Key") String apiKey) {

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +66,8 @@ public class ReportScheduleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Schedule a model's report every period {modelId, every: P7D | P1M | any ISO-8601 duration from PT1H "
             + "to 366 days, format: html | pdf | json, channelId}. The first report covers the first full period after now")
-    @APIResponse(responseCode = "201", description = "Scheduled: {scheduleId, ...}")
+    @APIResponse(responseCode = "201", description = "Scheduled: {scheduleId, ...}", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportStore.Schedule.class)))
     @APIResponse(responseCode = "400", description = "A missing or malformed modelId, every, format, or an unknown channelId")
     @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     public Response create(ScheduleRequest in, @HeaderParam("X-User") String user) {
@@ -147,7 +150,9 @@ public class ReportScheduleResource {
     @POST
     @Path("{scheduleId}/run")
     @Operation(summary = "Make the schedule's report now: the period of one 'every' ending now, stored and sent to its channel")
-    @APIResponse(responseCode = "201", description = "The stored report's metadata with its download href")
+    @APIResponse(responseCode = "201", description = "The stored report's metadata with its download href",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = io.modeltrust.alert.rest.openapi.Schemas.StoredReport.class)))
     @APIResponse(responseCode = "404", description = "No schedule of that id")
     public Response run(@PathParam("scheduleId") String scheduleId) {
         ReportStore.Stored r = runs.runNow(id(scheduleId), Instant.now());

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -77,7 +80,10 @@ public class StoredReportResource {
         @GET
         @Produces({"application/pdf", "text/html", "application/json"})
         @Operation(summary = "Download a stored report, in the format it was made in")
-        @APIResponse(responseCode = "200", description = "The document (PDF, HTML or JSON)")
+        @APIResponse(responseCode = "200", description = "The document (PDF, HTML or JSON)", content = {
+                @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "application/json", schema = @Schema(implementation = io.modeltrust.alert.report.Report.class))})
         @APIResponse(responseCode = "404", description = "No report of that id (or the retention removed it)")
         public Response download(@PathParam("reportId") String reportId) {
             ReportStore.Document d = Jdbc.call(() -> {

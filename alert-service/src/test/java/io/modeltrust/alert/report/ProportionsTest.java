@@ -1,5 +1,8 @@
 package io.modeltrust.alert.report;
 
+import io.modeltrust.stats.BenjaminiHochberg;
+import io.modeltrust.stats.ProportionTests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +25,7 @@ class ProportionsTest {
         JsonNode cases = fixture().path("wilson");
         assertEquals(7, cases.size());
         for (JsonNode c : cases) {
-            double[] ci = Proportions.wilson(c.path("count").asLong(), c.path("nobs").asLong());
+            double[] ci = ProportionTests.wilson(c.path("count").asLong(), c.path("nobs").asLong());
             assertEquals(c.path("low").asDouble(), ci[0], 1e-12, c.toString());
             assertEquals(c.path("high").asDouble(), ci[1], 1e-12, c.toString());
         }
@@ -36,9 +39,9 @@ class ProportionsTest {
             long cc = c.path("table").path(1).path(0).asLong();
             long d = c.path("table").path(1).path(1).asLong();
             double z = c.path("zPValue").asDouble();
-            assertEquals(z, Proportions.twoProportionZPValue(a, a + b, cc, cc + d), Math.max(1e-12, z * 1e-9), c.toString());
+            assertEquals(z, ProportionTests.twoProportionZPValue(a, a + b, cc, cc + d), Math.max(1e-12, z * 1e-9), c.toString());
             double f = c.path("fisherPValue").asDouble();
-            assertEquals(f, Proportions.fisherExactTwoSided(a, b, cc, d), Math.max(1e-12, f * 1e-7), c.toString());
+            assertEquals(f, ProportionTests.fisherExactTwoSided(a, b, cc, d), Math.max(1e-12, f * 1e-7), c.toString());
         }
     }
 
@@ -49,11 +52,11 @@ class ProportionsTest {
         for (int i = 0; i < p.length; i++) {
             p[i] = bh.path("p").path(i).asDouble();
         }
-        double[] adjusted = Proportions.benjaminiHochberg(p);
+        double[] adjusted = BenjaminiHochberg.adjustSkippingNaN(p);
         for (int i = 0; i < p.length; i++) {
             assertEquals(bh.path("adjusted").path(i).asDouble(), adjusted[i], 1e-15);
         }
-        double[] withGap = Proportions.benjaminiHochberg(new double[] {0.01, Double.NaN, 0.04});
+        double[] withGap = BenjaminiHochberg.adjustSkippingNaN(new double[] {0.01, Double.NaN, 0.04});
         assertEquals(0.02, withGap[0], 1e-15);
         assertEquals(Double.NaN, withGap[1]);
         assertEquals(0.04, withGap[2], 1e-15);

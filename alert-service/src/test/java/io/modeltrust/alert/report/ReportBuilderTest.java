@@ -1,5 +1,8 @@
 package io.modeltrust.alert.report;
 
+import io.modeltrust.stats.BenjaminiHochberg;
+import io.modeltrust.stats.ProportionTests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -114,10 +117,10 @@ class ReportBuilderTest {
         assertEquals(60, f.selected()); // 2 × 20 + 2 × 10
         assertEquals(0.3 / 0.5, f.adverseImpactRatio(), 1e-15);
         assertEquals(0.6, sex.periodParityRatio(), 1e-15);
-        double[] ci = Proportions.wilson(60, 200);
+        double[] ci = ProportionTests.wilson(60, 200);
         assertEquals(ci[0], f.low(), 0);
         assertEquals("z-test", f.test());
-        assertEquals(Proportions.twoProportionZPValue(60, 200, 200, 400), f.pValue(), 0);
+        assertEquals(ProportionTests.twoProportionZPValue(60, 200, 200, 400), f.pValue(), 0);
         assertEquals(f.pValue(), f.adjustedPValue(), 0, "one tested group: BH leaves its p");
         assertTrue(f.significant());
         assertTrue(f.belowFourFifths());

@@ -1,7 +1,7 @@
 package io.modeltrust.drift.stats;
 
 import io.modeltrust.drift.stats.DriftReport.ColumnDrift;
-import io.modeltrust.service.stats.BenjaminiHochberg;
+import io.modeltrust.stats.BenjaminiHochberg;
 import java.util.ArrayList;
 import java.util.List;
 

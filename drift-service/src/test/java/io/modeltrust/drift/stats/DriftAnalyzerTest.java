@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modeltrust.drift.stats.DriftReport.ColumnDrift;
-import io.modeltrust.service.stats.BenjaminiHochberg;
+import io.modeltrust.stats.BenjaminiHochberg;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

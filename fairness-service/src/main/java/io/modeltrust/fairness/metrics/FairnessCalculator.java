@@ -1,5 +1,7 @@
 package io.modeltrust.fairness.metrics;
 
+import io.modeltrust.stats.ProportionTests;
+
 import java.util.ArrayList;
 import java.util.List;
 

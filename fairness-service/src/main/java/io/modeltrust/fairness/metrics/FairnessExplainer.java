@@ -1,5 +1,7 @@
 package io.modeltrust.fairness.metrics;
 
+import io.modeltrust.stats.ProportionTests;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package io.modeltrust.fairness.metrics;
 
+import io.modeltrust.stats.ProportionTests;
+
 import static io.modeltrust.fairness.metrics.FixtureSupport.assertClose;
 import static io.modeltrust.fairness.metrics.FixtureSupport.assertPValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;

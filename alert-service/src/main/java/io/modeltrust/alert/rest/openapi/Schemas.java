@@ -61,4 +61,31 @@ public final class Schemas {
             List<List<Double>> values,
             @Schema(required = true, description = "drifted[batch][feature]: 1, 0 or null") List<List<Integer>> drifted) {
     }
+
+    @Schema(name = "Deletion", description = "Ingest's record of a deletion (docs/api.md, Deleting), passed back as it answered")
+    public record Deletion(@Schema(required = true) String eventId,
+                           @Schema(required = true, description = "model_deleted or batch_deleted") String kind,
+                           @Schema(required = true) String modelId,
+                           @Schema(nullable = true) String batchId,
+                           @Schema(required = true, description = "The API key's name, or anonymous") String actor,
+                           @Schema(required = true) Instant at,
+                           @Schema(nullable = true, description = "When monitoring.control acknowledged the event") Instant publishedAt) {
+    }
+
+    @Schema(name = "StoredReport", description = "A generated period report's metadata and its download href")
+    public record StoredReport(@Schema(required = true) String reportId,
+                               @Schema(required = true) String modelId,
+                               @Schema(nullable = true) String scheduleId,
+                               @Schema(required = true, description = "schedule or manual (a run on demand)") String trigger,
+                               @Schema(required = true) Instant from,
+                               @Schema(required = true) Instant to,
+                               @Schema(required = true, description = "html, pdf or json") String format,
+                               @Schema(required = true) String mediaType,
+                               @Schema(required = true) int sizeBytes,
+                               @Schema(required = true) int batches,
+                               @Schema(required = true) int alerts,
+                               @Schema(required = true) String summary,
+                               @Schema(required = true) Instant generatedAt,
+                               @Schema(required = true, description = "GET it to download the document") String href) {
+    }
 }

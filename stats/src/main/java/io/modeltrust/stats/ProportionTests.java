@@ -1,4 +1,4 @@
-package io.modeltrust.fairness.metrics;
+package io.modeltrust.stats;
 
 import org.apache.commons.math3.special.Erf;
 
@@ -9,7 +9,7 @@ import org.apache.commons.math3.special.Erf;
 public final class ProportionTests {
 
     /** scipy {@code stats.norm.isf(0.025)}, the 95% two-sided critical value. */
-    static final double Z_975 = 1.9599639845400545;
+    public static final double Z_975 = 1.9599639845400545;
     private static final double Z_975_SQUARED = Z_975 * Z_975;
 
     /**

@@ -1,4 +1,4 @@
-package io.modeltrust.service.stats;
+package io.modeltrust.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,5 +37,34 @@ public final class BenjaminiHochberg {
             adjusted[idx] = Math.min(running, 1.0);
         }
         return adjusted;
+    }
+
+    /**
+     * As {@link #adjust}, over the entries that have a p-value: NaN (a group or feature no test could judge)
+     * stays NaN and does not count among the tests.
+     */
+    public static double[] adjustSkippingNaN(double[] pValues) {
+        int m = 0;
+        for (double p : pValues) {
+            if (!Double.isNaN(p)) {
+                m++;
+            }
+        }
+        double[] present = new double[m];
+        int k = 0;
+        for (double p : pValues) {
+            if (!Double.isNaN(p)) {
+                present[k++] = p;
+            }
+        }
+        double[] adjusted = adjust(present);
+        double[] out = pValues.clone();
+        k = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] = adjusted[k++];
+            }
+        }
+        return out;
     }
 }
