@@ -63,7 +63,7 @@ class AutoscalingTest {
         }
         String bootstrap = Manifests.named(Manifests.ofKind(KubernetesManifestTest.BASE, ConfigMap.class), "modeltrust-config")
                 .getData().get("KAFKA_BOOTSTRAP_SERVERS");
-        List<ServiceConfig.Channel> channels = service.config().incomingKafkaChannels();
+        List<ServiceConfig.Channel> channels = service.config().workChannels();
         if (channels.size() != 1) {
             problems.add(name + ": expected one incoming Kafka channel, found " + channels);
             return problems;
@@ -99,7 +99,7 @@ class AutoscalingTest {
         var target = hpa.getSpec().getScaleTargetRef();
         assertEquals("Deployment", target.getKind());
         assertEquals(service.name(), target.getName());
-        String topic = service.config().incomingKafkaChannels().get(0).topic();
+        String topic = service.config().workChannels().get(0).topic();
         assertEquals(Platform.localTopics().get(topic), hpa.getSpec().getMaxReplicas(), "maxReplicas = partitions of " + topic);
         assertTrue(hpa.getSpec().getMinReplicas() >= 1);
         assertTrue(hpa.getSpec().getMetrics().stream().anyMatch(m -> m.getResource() != null && "cpu".equals(m.getResource().getName())),

@@ -105,6 +105,14 @@ final class ServiceConfig {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
+    /**
+     * The incoming channels that carry the service's work, which scaling follows: every one but monitoring.control,
+     * whose rare deletion events every replica group reads beside its work.
+     */
+    List<Channel> workChannels() {
+        return incomingKafkaChannels().stream().filter(c -> !c.topic().equals("monitoring.control")).toList();
+    }
+
     List<Channel> incomingKafkaChannels() {
         String prefix = "mp.messaging.incoming.";
         return values.keySet().stream()
