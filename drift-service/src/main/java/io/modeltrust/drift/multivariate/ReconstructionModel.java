@@ -28,6 +28,12 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
     public static final int CHUNKS = 10;
     public static final int MIN_FEATURES = 2;
     public static final int CONTRIBUTORS = 3;
+    /**
+     * The smallest change of the mean error, relative to the reference's, that counts as drift: a band drawn from
+     * ten chunks is tight, and production that differs from the reference by a percent or two in its joint
+     * structure (seen on the credit scenario's stable batches, +1.8%) is no finding anyone should act on.
+     */
+    public static final double MIN_RELATIVE_CHANGE = 0.05;
     public static final String METHOD = "pca_reconstruction";
 
     /**
@@ -127,7 +133,8 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
             increase[j] = errors.squared()[j] / rows - referenceMse[j];
         }
         double[] band = band(rows);
-        boolean drifted = value < band[0] || value > band[1];
+        double centre = (lower + upper) / 2;
+        boolean drifted = (value < band[0] || value > band[1]) && Math.abs(value - centre) >= MIN_RELATIVE_CHANGE * centre;
         return new MultivariateDrift(value, band[0], band[1], drifted, contributors(increase), increase);
     }
 
