@@ -11,6 +11,8 @@ import io.modeltrust.drift.stats.FeatureComparison;
 import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
+import io.modeltrust.model.batch.ColumnRole;
+import io.modeltrust.model.batch.ColumnSpec;
 import io.modeltrust.model.batch.NumericColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,10 +80,17 @@ public final class SegmentAnalysis {
         return new Outcome(out, skipped);
     }
 
-    /** The segment's rows of every profiled feature the batch still has with the same type. */
+    /**
+     * The segment's rows of every profiled feature the batch still has with the same type, in the batch's
+     * column order (as the whole batch's features are listed, whatever order the profiles were stored in).
+     */
     private static List<ColumnInput> inputs(AssembledBatch batch, SegmentProfile p, int[] rows) {
         List<ColumnInput> out = new ArrayList<>(p.features().size());
-        for (ColumnProfile f : p.features().values()) {
+        for (ColumnSpec spec : batch.columnsWithRole(ColumnRole.FEATURE)) {
+            ColumnProfile f = p.features().get(spec.name());
+            if (f == null) {
+                continue;
+            }
             Column column = batch.column(f.column()).orElse(null);
             if (f.isNumeric() && column instanceof NumericColumn n) {
                 out.add(new ColumnInput.Numeric(f.column(), f.numeric(), SegmentRows.subset(n.values(), rows)));
