@@ -3,6 +3,8 @@
 # Python baseline (SciPy / scikit-learn / pandas) on the same data in the same run:
 #   drift:       1M reference vs 1M production rows, 15 numeric + 5 categorical features
 #   multivariate drift: PCA reconstruction, fit on 1M reference rows x 20 features + score of 1M production rows
+#   full drift:  the drift service's whole computation of that batch (univariate + multivariate + 10 segments),
+#                next to SciPy's univariate batch alone (and, in its output, the same computation without segments)
 #   performance: 1M labelled rows with scores, all metrics + intervals + slice analysis over 20 features
 #   fairness:    1M rows, two sensitive attributes and their intersection, with labels
 #   multiclass:  1M rows x 5 classes, every multiclass metric, the one-vs-rest isotonic calibration and
@@ -49,6 +51,8 @@ run drift-service io.modeltrust.drift.stats.DriftBench bench_baseline.py "drift,
   "batch comparison" "scipy batch"
 run drift-service io.modeltrust.drift.multivariate.MultivariateBench bench_multivariate.py \
   "multivariate drift, PCA reconstruction fit + score (1M x 1M rows, 20 features)" "^multivariate total" "^sklearn multivariate total"
+run drift-service io.modeltrust.drift.stats.FullDriftBench bench_baseline.py \
+  "full drift computation, univariate + multivariate + 10 segments (1M x 1M rows, 20 features)" "^full drift total" "scipy batch"
 run performance-service io.modeltrust.performance.metrics.PerformanceBench bench_baseline.py "performance, batch side total" \
   "TOTAL batch side" "TOTAL batch side"
 run fairness-service io.modeltrust.fairness.metrics.FairnessBench bench_baseline.py "fairness, all figures" \

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modeltrust.alert.report.PdfText;
 import io.modeltrust.alert.report.store.ReportRuns;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -27,9 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Report schedules through the real database: a run on demand lists a report whose href serves the PDF and
  * sends the link to the webhook channel; periods missed while down are made one by one, and a period is
- * never made twice, even by two replicas' rounds at once.
+ * never made twice, even by two replicas' rounds at once; an email channel receives the PDF attached.
  */
 @QuarkusTest
+@WithTestResource(value = SmtpServer.class, scope = TestResourceScope.GLOBAL)
 class ReportScheduleTest {
 
     @Inject
@@ -96,6 +99,43 @@ class ReportScheduleTest {
                 given().delete("/api/v1/notification-channels/" + channel).then().statusCode(204);
             }
             badInput(model);
+        }
+    }
+
+    @Test
+    void anEmailChannelReceivesTheReportAsAnAttachedPdf() throws Exception {
+        String model = "mailrep-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = model + "@example.com";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (ResultSender sender = new ResultSender()) {
+            for (int b = 1; b <= 2; b++) {
+                sender.send(Results.drift(model, "b" + b, now.minus(Duration.ofHours(3 - b)), List.of("amount")));
+            }
+            Await.value("two batches", Duration.ofSeconds(60), () -> given().get("/api/v1/models/" + model + "/batches")
+                    .then().extract().jsonPath(), j -> j.getList("$").size() == 2);
+        }
+        String channel = given().contentType("application/json").body(Map.of("type", "email", "to", address))
+                .post("/api/v1/notification-channels").then().statusCode(201).extract().path("channelId");
+        try {
+            String id = given().contentType("application/json").body(Map.of("modelId", model, "every", "P7D",
+                    "format", "pdf", "channelId", channel)).post("/api/v1/report-schedules").then().statusCode(201)
+                    .extract().path("scheduleId");
+            String href = given().post("/api/v1/report-schedules/" + id + "/run").then().statusCode(201)
+                    .extract().path("href");
+            SmtpServer.Received mail = Await.value("the report mail", Duration.ofSeconds(30),
+                    () -> SmtpServer.mailbox(address).stream().findFirst().orElse(null), m -> m != null);
+            assertTrue(mail.subject().contains(model), mail.subject());
+            assertTrue(mail.text().contains(href), mail.text());
+            assertEquals(1, mail.attachments().size(), mail.attachments().toString());
+            SmtpServer.Attachment pdf = mail.attachments().get(0);
+            assertTrue(pdf.name().endsWith(".pdf") && pdf.contentType().startsWith("application/pdf"), pdf.name());
+            String text = PdfText.text(pdf.data());
+            assertTrue(text.contains(model) && text.contains("amount"), text);
+            byte[] served = given().get(href).then().statusCode(200).extract().asByteArray();
+            assertEquals(PdfText.text(served), text, "the attachment is the report the href serves");
+            given().delete("/api/v1/report-schedules/" + id).then().statusCode(204);
+        } finally {
+            given().delete("/api/v1/notification-channels/" + channel).then().statusCode(204);
         }
     }
 

@@ -4,9 +4,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
@@ -24,8 +26,11 @@ import java.util.Properties;
  */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
-    /** One message as received. */
-    public record Received(String subject, List<String> to, String from, String text) {
+    /** One message as received: its text part and its attachments. */
+    public record Received(String subject, List<String> to, String from, String text, List<Attachment> attachments) {
+    }
+
+    public record Attachment(String name, String contentType, byte[] data) {
     }
 
     private static final String POP3_PORT = "modeltrust.test.pop3.port";
@@ -76,7 +81,9 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
                         to.add(a.toString());
                     }
                     Object content = m.getContent(); // decoded, where the raw body may be quoted-printable
-                    out.add(new Received(m.getSubject(), to, Arrays.toString(m.getFrom()), String.valueOf(content)));
+                    List<Attachment> attachments = new ArrayList<>();
+                    String text = content instanceof Multipart parts ? parts(parts, attachments) : String.valueOf(content);
+                    out.add(new Received(m.getSubject(), to, Arrays.toString(m.getFrom()), text, attachments));
                 }
                 inbox.close(false);
             } finally {
@@ -86,5 +93,23 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("reading the mailbox of " + address + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The first text part of a multipart message; parts with a file name are collected as attachments. */
+    private static String parts(Multipart parts, List<Attachment> attachments) throws MessagingException, IOException {
+        String text = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null) {
+                attachments.add(new Attachment(part.getFileName(), part.getContentType(),
+                        part.getInputStream().readAllBytes()));
+            } else if (part.getContent() instanceof Multipart nested) {
+                String inner = parts(nested, attachments);
+                text = text == null ? inner : text;
+            } else if (text == null) {
+                text = String.valueOf(part.getContent());
+            }
+        }
+        return text == null ? "" : text;
     }
 }

@@ -6,6 +6,7 @@ import io.modeltrust.drift.multivariate.MultivariateDrift;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.profile.ColumnProfile;
 import io.modeltrust.drift.profile.ReferenceProfiles;
+import io.modeltrust.drift.segments.SegmentAnalysis;
 import io.modeltrust.drift.stats.ColumnInput;
 import io.modeltrust.drift.stats.DriftAnalyzer;
 import io.modeltrust.drift.stats.DriftConfig;
@@ -90,6 +91,9 @@ public final class DriftComputation {
         DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
         List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
         DriftResult.Multivariate multivariate = multivariate(batch, reference.multivariate());
+        List<String> segmentColumns = batch.header().model().segmentsOrEmpty();
+        SegmentAnalysis.Outcome segments = SegmentAnalysis.analyze(batch,
+                SegmentResults.inSpecOrder(reference.segments(), segmentColumns), config, settings.minSegmentRows());
         return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(),
                 batch.header().referenceVersion(), 1, computedAt, batch.header().at(), batch.rows(),
                 featureDrift, toEvent(report.prediction()), toEvent(report.label()), report.driftShare(),
@@ -97,7 +101,10 @@ public final class DriftComputation {
                 new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
                         config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
                 summary(featureDrift, report, notCompared, batch.header().referenceVersion())
-                        + multivariateSentence(multivariate), multivariate);
+                        + multivariateSentence(multivariate)
+                        + SegmentResults.sentence(segments, segmentColumns, reference.segments()),
+                multivariate, segmentColumns.isEmpty() ? null : SegmentResults.toEvents(segments),
+                segmentColumns.isEmpty() ? null : segments.skipped());
     }
 
     /**
@@ -161,7 +168,7 @@ public final class DriftComputation {
         return false;
     }
 
-    private static FeatureDrift toEvent(DriftReport.ColumnDrift d) {
+    static FeatureDrift toEvent(DriftReport.ColumnDrift d) {
         if (d == null) {
             return null;
         }

@@ -45,7 +45,7 @@ final class AlertTrust {
         String shifted = check.require(client.postCsv("/api/v1/models/" + model + "/batches?at=2026-11-03T00:00:00Z",
                 features("d", 500, 1.0), null), "shifted batch").path("batchId").asText();
         check.awaitReport(model, shifted, "drift");
-        List<JsonNode> fired = await(model, a -> "feature-psi".equals(a.path("rule").asText()));
+        List<JsonNode> fired = check.awaitAlerts(model, a -> "feature-psi".equals(a.path("rule").asText()));
         List<String> subjects = new ArrayList<>();
         fired.forEach(a -> a.path("subjects").forEach(s -> subjects.add(s.asText())));
         check.verify("alerts: a per-feature PSI rule without group opens one alert for a ten-feature shift, naming all ten",
@@ -62,7 +62,7 @@ final class AlertTrust {
         String worse = check.require(client.postCsv("/api/v1/models/" + model + "/batches?at=2026-11-02T00:00:00Z",
                 regression("b", 1000, 3.0), null), "batch with tripled errors").path("batchId").asText();
         check.awaitReport(model, worse, "performance");
-        List<JsonNode> fired = await(model, a -> a.path("rule").asText().matches("performance\\.(mae|rmse)-increase"));
+        List<JsonNode> fired = check.awaitAlerts(model, a -> a.path("rule").asText().matches("performance\\.(mae|rmse)-increase"));
         check.verify("alerts: a regression model whose errors tripled gets an MAE or RMSE alert", !fired.isEmpty(),
                 fired.toString());
     }
@@ -74,26 +74,6 @@ final class AlertTrust {
                 "{\"type\": \"webhook\", \"url\": \"" + url + "\"}");
         check.verify("alerts: a webhook aimed at the platform's own port (" + url + ") is refused with a 400",
                 r.status() == 400, r.status() + " " + r.body());
-    }
-
-    /** The model's alerts that match, once at least one does (or after 60 s). */
-    private List<JsonNode> await(String model, java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        List<JsonNode> out = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            List<JsonNode> all = new ArrayList<>();
-            client.getAlerts("/api/v1/alerts?modelId=" + model + "&limit=100").body().forEach(all::add);
-            out = all.stream().filter(wanted).toList();
-            if (!out.isEmpty()) {
-                // a grouped alert is complete when it is first stored; wait a moment for any second one
-                Thread.sleep(2000);
-                List<JsonNode> again = new ArrayList<>();
-                client.getAlerts("/api/v1/alerts?modelId=" + model + "&limit=100").body().forEach(again::add);
-                return again.stream().filter(wanted).toList();
-            }
-            Thread.sleep(500);
-        }
-        return out;
     }
 
     /** Ten independent standard normal features, each shifted by {@code shift}; predictions alternate. */

@@ -50,6 +50,7 @@ public final class TrustCheck {
         alerts.groupedFeatureRule("trust-grouped-" + run);
         alerts.regressionErrors("trust-regression-" + run);
         alerts.webhookAtThePlatform();
+        new DriftTrust(check, client, Long.parseLong(opts.getOrDefault("seed", "7"))).segmentShift("trust-segments-" + run);
         System.out.printf("trust: %d passed, %d failed%n", check.passed, check.failed);
         System.exit(check.failed == 0 ? 0 : 1);
     }
@@ -140,6 +141,26 @@ public final class TrustCheck {
 
     private JsonNode awaitPerformance(String model, String batchId) throws InterruptedException {
         return awaitReport(model, batchId, "performance").path("performance");
+    }
+
+    /** The model's alerts that match, once at least one does (or after 60 s). */
+    List<JsonNode> awaitAlerts(String model, java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<JsonNode> out = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            List<JsonNode> all = new ArrayList<>();
+            client.getAlerts("/api/v1/alerts?modelId=" + model + "&limit=100").body().forEach(all::add);
+            out = all.stream().filter(wanted).toList();
+            if (!out.isEmpty()) {
+                // a grouped alert is complete when it is first stored; wait a moment for any second one
+                Thread.sleep(2000);
+                List<JsonNode> again = new ArrayList<>();
+                client.getAlerts("/api/v1/alerts?modelId=" + model + "&limit=100").body().forEach(again::add);
+                return again.stream().filter(wanted).toList();
+            }
+            Thread.sleep(500);
+        }
+        return out;
     }
 
     /** The batch's report once it holds every one of these kinds of result, else an empty object. */

@@ -28,25 +28,36 @@ import javax.sql.DataSource;
 public class DriftMatrixQuery {
 
     /** Per batch (oldest first) the chosen field and the drifted flag of every feature; NaN where a batch lacks it. */
+    /**
+     * {@code segment} is the segment shown ("region=east"), null for the whole batch; {@code segments} every
+     * segment the model's results have carried, for the dashboard's switch.
+     */
     public record Matrix(String field, List<String> features, List<String> batchIds, List<Instant> at, double[] driftShare,
-                         double[][] values, double[][] drifted) {
+                         double[][] values, double[][] drifted, String segment, List<String> segments) {
+
+        public Matrix(String field, List<String> features, List<String> batchIds, List<Instant> at, double[] driftShare,
+                      double[][] values, double[][] drifted) {
+            this(field, features, batchIds, at, driftShare, values, drifted, null, List.of());
+        }
     }
 
     @Inject
     DataSource dataSource;
 
-    public static void checkField(String field) {
-        if (!Section.DRIFT_FEATURE.fields().contains(field) || "drifted".equals(field)) {
-            throw new InvalidPathException("value must be one of statistic, pValue, adjustedPValue, psi, jensenShannon, "
-                    + "wasserstein, hellinger");
+    public static void checkField(String field, String segment) {
+        Section section = segment == null ? Section.DRIFT_FEATURE : Section.DRIFT_SEGMENT;
+        if (!section.fields().contains(field) || "drifted".equals(field)) {
+            throw new InvalidPathException("value must be one of " + String.join(", ", section.fields().stream()
+                    .filter(f -> !"drifted".equals(f)).toList()) + (segment == null ? "" : " for a segment"));
         }
     }
 
-    public Matrix read(String modelId, String field, Instant from, Instant to, int limit) {
-        checkField(field);
+    /** @param segment "column=value" for a segment's features, or null for the whole batch's */
+    public Matrix read(String modelId, String field, String segment, Instant from, Instant to, int limit) {
+        checkField(field, segment);
         return Jdbc.call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                Map<String, int[]> positions = positions(c, modelId, field);
+                Map<String, int[]> positions = positions(c, modelId, field, segment);
                 List<String> features = new ArrayList<>(positions.keySet());
                 int n = features.size();
                 int[] gather = new int[2 * n + 1]; // 1-based subscripts: values, then drifted flags, then driftShare
@@ -56,18 +67,24 @@ public class DriftMatrixQuery {
                     gather[n + f] = p[1];
                 }
                 gather[2 * n] = driftSharePosition(c, modelId);
-                return vectors(c, modelId, field, features, gather, from, to, limit);
+                Matrix m = vectors(c, modelId, field, features, gather, from, to, limit);
+                return new Matrix(m.field(), m.features(), m.batchIds(), m.at(), m.driftShare(), m.values(), m.drifted(),
+                        segment, segments(c, modelId));
             }
         });
     }
 
     /** Feature → {value position, drifted position} (1-based, 0 when absent), in the order features first appeared. */
-    private static Map<String, int[]> positions(Connection c, String modelId, String field) throws SQLException {
+    private static Map<String, int[]> positions(Connection c, String modelId, String field, String segment)
+            throws SQLException {
+        Section section = segment == null ? Section.DRIFT_FEATURE : Section.DRIFT_SEGMENT;
+        String prefix = segment == null ? "drift.features." : "drift.segments." + segment + ".features.";
         Map<String, int[]> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT series, idx FROM series_keys WHERE model_id = ? AND kind = 'drift' "
-                + "AND series LIKE 'drift.features.%' AND (series LIKE ? OR series LIKE '%.drifted') ORDER BY idx")) {
+                + "AND starts_with(series, ?) AND (series LIKE ? OR series LIKE '%.drifted') ORDER BY idx")) {
             ps.setString(1, modelId);
-            ps.setString(2, "%." + field);
+            ps.setString(2, prefix);
+            ps.setString(3, "%." + field);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     MetricPath path;
@@ -76,11 +93,33 @@ public class DriftMatrixQuery {
                     } catch (InvalidPathException e) {
                         continue; // a path from an older vocabulary: not part of the matrix
                     }
-                    if (path.section() != Section.DRIFT_FEATURE) {
+                    if (path.section() != section || (segment != null && !segment.equals(path.subject()))) {
                         continue;
                     }
-                    int[] p = out.computeIfAbsent(path.subject(), k -> new int[2]);
+                    int[] p = out.computeIfAbsent(segment == null ? path.subject() : path.group(), k -> new int[2]);
                     p[path.field().equals(field) ? 0 : 1] = rs.getInt(2) + 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every segment named in the model's stored drift series, in the order they first appeared. */
+    private static List<String> segments(Connection c, String modelId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT series FROM series_keys WHERE model_id = ? AND kind = 'drift' "
+                + "AND starts_with(series, 'drift.segments.') AND series LIKE '%.drifted' ORDER BY idx")) {
+            ps.setString(1, modelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        MetricPath path = MetricPath.parse(rs.getString(1));
+                        if (!out.contains(path.subject())) {
+                            out.add(path.subject());
+                        }
+                    } catch (InvalidPathException e) {
+                        // an older vocabulary's path
+                    }
                 }
             }
         }

@@ -80,6 +80,8 @@ public final class Explanations {
             case DRIFT_PREDICTION -> text(r.path("prediction").path("explanation"));
             case DRIFT_LABEL -> text(r.path("label").path("explanation"));
             case DRIFT_MULTIVARIATE -> multivariate(r.path("multivariate"));
+            case DRIFT_SEGMENT -> text(find(find(r.path("segments"), "segment", path.subject()).path("features"), "feature",
+                    path.group()).path("explanation"));
             case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject(),
                     path.field());
             case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());

@@ -39,25 +39,29 @@ public class DriftMatrixResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "The matrix", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.modeltrust.alert.rest.openapi.Schemas.DriftMatrix.class)))
-    @APIResponse(responseCode = "400", description = "value= names no drift figure, or a bad query parameter")
+    @APIResponse(responseCode = "400", description = "value= names no drift figure (of a segment, with segment=), or a bad query parameter")
     @APIResponse(responseCode = "404", description = "No result of the model has arrived")
     @Operation(summary = "Feature × batch drift of the newest limit (default 1000) drift results in [from, to), oldest first: "
             + "{modelId, value, features[], batches[{batchId, at}], driftShare[], values[batch][feature], "
             + "drifted[batch][feature] (1, 0, or null where the batch lacks the feature)}; value= picks the figure "
-            + "(psi by default, or statistic, pValue, adjustedPValue, jensenShannon, wasserstein), rounded to 4 significant digits")
+            + "(psi by default, or statistic, pValue, adjustedPValue, jensenShannon, wasserstein), rounded to 4 significant digits; "
+            + "segment=column=value shows that segment's features (value= psi, pValue, adjustedPValue or hellinger); "
+            + "segments[] lists the segments the model's results carry")
     public Response matrix(@PathParam("modelId") String modelId, @QueryParam("value") String value,
-                           @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+                           @QueryParam("segment") String segment, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
         Params.modelId(modelId);
         String field = value == null || value.isBlank() ? "psi" : value;
+        String shown = segment == null || segment.isBlank() ? null : segment;
         try {
-            DriftMatrixQuery.checkField(field);
+            DriftMatrixQuery.checkField(field, shown);
         } catch (InvalidPathException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
         if (!history.modelExists(modelId)) {
             throw ApiProblem.notFound("no results for model " + modelId + " have arrived");
         }
-        DriftMatrixQuery.Matrix m = query.read(modelId, field, Params.instant("from", from, Params.EARLIEST),
+        DriftMatrixQuery.Matrix m = query.read(modelId, field, shown, Params.instant("from", from, Params.EARLIEST),
                 Params.instant("to", to, Params.LATEST), Params.limit(limit, 1000, 10_000));
         return Response.ok(write(modelId, m), MediaType.APPLICATION_JSON).build();
     }
@@ -66,6 +70,11 @@ public class DriftMatrixResource {
         int n = m.features().size();
         StringBuilder out = new StringBuilder(256 + m.batchIds().size() * (64 + n * 12));
         out.append("{\"modelId\":").append(JsonStrings.quote(modelId)).append(",\"value\":").append(JsonStrings.quote(m.field()));
+        if (m.segment() != null) {
+            out.append(",\"segment\":").append(JsonStrings.quote(m.segment()));
+        }
+        out.append(",\"segments\":");
+        strings(out, m.segments());
         out.append(",\"features\":");
         strings(out, m.features());
         out.append(",\"batches\":[");

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The rules every new model starts with, taken from the seed checklists and a user trial's
- * "quiet on noise" findings: dataset, feature and multivariate drift, always-on info notes for prediction drift,
+ * "quiet on noise" findings: dataset, feature, segment and multivariate drift, always-on info notes for prediction drift,
  * missing values and unseen categories, a
  * drop in the task's headline metrics against the baseline (accuracy for binary models, accuracy and
  * macro F1 for multiclass ones, a rise in MAE and RMSE for regression), weak ROC AUC and KS, the 80%
@@ -27,6 +27,9 @@ public final class DefaultRules {
                         "The share of drifted features reached the dataset-drift level."),
                 rule("drift.features", "drift.features.*.drifted", "eq", 1, "info", null, 1, false, true,
                         "Features whose distribution drifted, listed in one alert per batch."),
+                // Info like whole-batch feature drift; the sentence names the segment and its size.
+                rule("drift.segments", "drift.segments.*.features.*.drifted", "eq", 1, "info", null, 1, false, true,
+                        "Features that drifted inside a segment (model spec segments), listed in one alert per batch."),
                 // Warning: the features' joint distribution moved although each one alone may look the same.
                 rule("drift.multivariate", "drift.multivariate.drifted", "eq", 1, "warning", null, 1, false, false,
                         "The PCA reconstruction error of the features left its reference band (multivariate drift)."),

@@ -11,6 +11,7 @@ public record MetricPath(Section section, String subject, String group, String f
 
     public static final String WILDCARD = "*";
     private static final String GROUPS = ".groups.";
+    private static final String SEGMENT_FEATURES = ".features.";
 
     public MetricPath {
         Objects.requireNonNull(section);
@@ -39,6 +40,9 @@ public record MetricPath(Section section, String subject, String group, String f
     private static MetricPath parseDrift(String rest) {
         if (rest.startsWith("features.")) {
             return named(Section.DRIFT_FEATURE, rest.substring("features.".length()));
+        }
+        if (rest.startsWith("segments.")) {
+            return segment(rest.substring("segments.".length()));
         }
         if (rest.startsWith("dataQuality.")) {
             return named(Section.DATA_QUALITY, rest.substring("dataQuality.".length()));
@@ -78,6 +82,17 @@ public record MetricPath(Section section, String subject, String group, String f
                 name(head.substring(groups + GROUPS.length())), field);
     }
 
+    /** {@code <segment|*>.features.<feature|*>.<field>}; a segment is "column=value". */
+    private static MetricPath segment(String rest) {
+        int features = rest.indexOf(SEGMENT_FEATURES);
+        int last = rest.lastIndexOf('.');
+        if (features <= 0 || last <= features + SEGMENT_FEATURES.length() - 1) {
+            throw new InvalidPathException("drift.segments paths are drift.segments.<column=value|*>.features.<name|*>.<field>");
+        }
+        return new MetricPath(Section.DRIFT_SEGMENT, name(rest.substring(0, features)),
+                name(rest.substring(features + SEGMENT_FEATURES.length(), last)), rest.substring(last + 1));
+    }
+
     private static MetricPath named(Section section, String rest) {
         int last = rest.lastIndexOf('.');
         if (last <= 0) {
@@ -111,6 +126,7 @@ public record MetricPath(Section section, String subject, String group, String f
             case DRIFT_FEATURE, DATA_QUALITY -> section.prefix() + "." + subject + "." + field;
             case FAIRNESS_ATTRIBUTE -> "fairness." + subject + "." + field;
             case FAIRNESS_GROUP -> "fairness." + subject + GROUPS + group + "." + field;
+            case DRIFT_SEGMENT -> section.prefix() + "." + subject + SEGMENT_FEATURES + group + "." + field;
         };
     }
 
@@ -125,8 +141,14 @@ public record MetricPath(Section section, String subject, String group, String f
                 && (WILDCARD.equals(group) || Objects.equals(group, other.group));
     }
 
-    /** The alert subject: feature, column or attribute name, or "attribute=group"; null for model-wide figures. */
+    /**
+     * The alert subject: feature, column or attribute name, "attribute=group", or "feature in column=value"
+     * for a segment; null for model-wide figures.
+     */
     public String subjectLabel() {
+        if (section == Section.DRIFT_SEGMENT) {
+            return group + " in " + subject;
+        }
         return switch (section.subjects()) {
             case 0 -> null;
             case 1 -> subject;

@@ -39,6 +39,15 @@ public final class ResultFlattener {
         fields(r.path("prediction"), Section.DRIFT_PREDICTION, null, null, out);
         fields(r.path("label"), Section.DRIFT_LABEL, null, null, out);
         fields(r.path("multivariate"), Section.DRIFT_MULTIVARIATE, null, null, out);
+        for (JsonNode s : r.path("segments")) {
+            String segment = s.path("segment").asText(null);
+            for (JsonNode f : s.path("features")) {
+                String name = f.path("feature").asText(null);
+                if (segment != null && name != null) {
+                    fields(f, Section.DRIFT_SEGMENT, segment, name, out);
+                }
+            }
+        }
         for (JsonNode q : r.path("dataQuality")) {
             String column = q.path("column").asText(null);
             if (column != null) {

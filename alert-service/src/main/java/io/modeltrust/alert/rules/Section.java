@@ -15,6 +15,9 @@ public enum Section {
     DRIFT_PREDICTION("drift.prediction", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_LABEL("drift.label", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_MULTIVARIATE("drift.multivariate", "drift", 0, List.of("value", "lower", "upper", "drifted")),
+    // Subjects: the segment ("region=east") and the feature; fewer fields than DRIFT_FEATURE, as a batch has
+    // up to 5 × 50 segments of every feature and each field is a stored series.
+    DRIFT_SEGMENT("drift.segments", "drift", 2, List.of("psi", "pValue", "adjustedPValue", "hellinger", "drifted")),
     DATA_QUALITY("drift.dataQuality", "drift", 1,
             List.of("referenceMissingShare", "missingShare", "missingShareChange", "outOfRangeShare", "unseenCategoryShare")),
     PERFORMANCE("performance", "performance", 0, Fields.performance()),
@@ -47,7 +50,10 @@ public enum Section {
         return resultKind;
     }
 
-    /** How many names a path into this section carries: none, a feature/column/attribute, or attribute and group. */
+    /**
+     * How many names a path into this section carries: none, a feature/column/attribute, or two (attribute and
+     * group, segment and feature).
+     */
     public int subjects() {
         return subjects;
     }

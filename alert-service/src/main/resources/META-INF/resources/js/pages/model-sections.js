@@ -68,14 +68,24 @@ function multivariateChart(axis, mv, open) {
   return chart;
 }
 
-export function driftSection({ axis, matrix, shareMap, multivariate, open }) {
+// The heat map's switch between the whole batch and each segment of the model spec's segments.
+function segmentPicker(matrix, onSegment) {
+  if (!matrix || !matrix.segments || matrix.segments.length === 0) return null;
+  const select = h('select', { id: 'segment-select' },
+    h('option', { value: '', selected: !matrix.segment }, 'whole batch'),
+    matrix.segments.map((s) => h('option', { value: s, selected: s === matrix.segment }, s)));
+  select.addEventListener('change', () => onSegment(select.value));
+  return h('p', { class: 'toolbar' }, h('label', { for: 'segment-select' }, 'Heat map of '), select);
+}
+
+export function driftSection({ axis, matrix, shareMap, multivariate, open, onSegment }) {
   const share = lineChart({
     axis, onOpen: open, height: 170, title: 'Drift share (drifted features / features)', yDomain: [0, 1.02],
     series: [{ name: 'drift share', values: align(axis, shareMap), cls: 's3', fmt: (v) => pct(v) }],
     refLines: [{ y: 0.5, label: 'dataset drift 0.5', cls: 'warn' }],
   });
   share.dataset.chart = 'drift-share';
-  const parts = [share, multivariateChart(axis, multivariate, open)].filter(Boolean);
+  const parts = [share, multivariateChart(axis, multivariate, open), segmentPicker(matrix, onSegment)].filter(Boolean);
   if (matrix && matrix.features.length > 0) {
     parts.push(heatmap({ axis, matrix, onOpen: open }));
     const top = mostDrifted(matrix);
@@ -84,7 +94,8 @@ export function driftSection({ axis, matrix, shareMap, multivariate, open }) {
         top.map((r) => h('tr', null, h('th', { scope: 'row' }, clip(r.name)), h('td', { text: `${r.count} of ${matrix.batches.length} batches` }),
           h('td', { class: 'num', text: num(r.latest, 4) }), h('td', { class: 'num', text: num(r.max, 4) }))), { class: 'compact' }));
   } else {
-    parts.push(note('No drift results in the batches shown.'));
+    parts.push(note(matrix && matrix.segment ? `No drift results of segment ${matrix.segment} in the batches shown.`
+      : 'No drift results in the batches shown.'));
   }
   return section('Drift', 'drift-title', ...parts);
 }

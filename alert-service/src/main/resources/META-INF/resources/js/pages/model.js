@@ -1,5 +1,6 @@
 // Model page: performance (realised, estimated, baseline, 95% interval; label coverage where labels are late),
-// drift share, the multivariate reconstruction error with its reference band, the feature × batch drift heat map, fairness ratios per attribute with the 0.8 line, and the
+// drift share, the multivariate reconstruction error with its reference band, the feature × batch drift heat map (of the
+// whole batch or, with ?segment=column=value, of one segment), fairness ratios per attribute with the 0.8 line, and the
 // alert timeline, all over one batch axis (the newest `window` batches, oldest first).
 // Requests: summary, batch list, drift matrix and alerts at once; then the newest performance and fairness
 // reports (to learn the metrics and attributes); then their series. No request per batch.
@@ -21,7 +22,7 @@ export async function modelPage(main, [m], query, { signal }) {
   const [summary, batches, matrix, alerts, incidents, reports] = await Promise.all([
     api.model(m, signal),
     api.batches(m, { limit: windowSize }, signal),
-    api.driftMatrix(m, { limit: windowSize }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : null)),
+    api.driftMatrix(m, query.segment ? { limit: windowSize, segment: query.segment } : { limit: windowSize }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : null)),
     api.alerts({ modelId: m, limit: 1000 }, signal),
     api.incidents(m, { limit: 20 }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : [])),
     api.reports(m, { limit: 20 }, signal).catch((err) => (signal.aborted ? Promise.reject(err) : [])),
@@ -64,7 +65,7 @@ export async function modelPage(main, [m], query, { signal }) {
     header(m, summary, axis, windowSize, metric, metrics),
     summaryTiles(m, summary, axis, perfData, metric, shareMap, labels),
     performanceSection({ axis, metric, metrics, data: perfData, open, onMetric: (v) => navigate(hashWith(m, query, { metric: v })) }),
-    driftSection({ axis, matrix, shareMap, multivariate, open }),
+    driftSection({ axis, matrix, shareMap, multivariate, open, onSegment: (v) => navigate(hashWith(m, query, { segment: v })) }),
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
     incidentsSection({ incidents }),
     alertsSection({ m, axis, alerts, labels }),

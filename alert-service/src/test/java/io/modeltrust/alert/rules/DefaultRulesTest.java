@@ -126,6 +126,28 @@ class DefaultRulesTest {
     }
 
     @Test
+    void segmentDriftOpensOneAlertPerBatchNamingTheSegment() {
+        ObjectNode result = drift(false, 0.0);
+        ArrayNode segments = result.putArray("segments");
+        segment(segments, "region=north", 2000, true);
+        segment(segments, "region=east", 4000, false);
+        List<Finding> f = breaching("drift.segments", result);
+        assertEquals(List.of("income in region=north"), f.stream().map(Finding::subject).toList());
+        assertEquals(List.of(Severity.INFO), severities(f));
+        assertTrue(rule("drift.segments").groupByBatch(), "one alert per batch, listing the segments' features");
+        String text = Explanations.ofGroup(rule("drift.segments"), f, new ResultContext("m", KEY, "drift", 1, result));
+        assertTrue(text.contains("income in region=north (In region=north (2,000 rows): income's median moved"), text);
+        assertEquals(List.of(), breaching("drift.segments", drift(false, 0.0)), "no segments, no finding");
+    }
+
+    private static void segment(ArrayNode segments, String label, int rows, boolean drifted) {
+        ObjectNode s = segments.addObject().put("segment", label).put("rows", rows).put("driftShare", drifted ? 0.5 : 0.0);
+        s.putArray("features").addObject().put("feature", "income").put("psi", drifted ? 0.31 : 0.01)
+                .put("adjustedPValue", drifted ? 1e-9 : 0.8).put("drifted", drifted)
+                .put("explanation", "In " + label + String.format(" (%,d rows): ", rows) + "income's median moved");
+    }
+
+    @Test
     void unseenCategories() {
         assertEquals(List.of("purpose"), breaching("data_quality.unseen-categories", drift(false, 0.12)).stream()
                 .map(Finding::subject).toList());

@@ -37,6 +37,23 @@ class MetricPathTest {
     }
 
     @Test
+    void segmentPathsNameTheSegmentAndTheFeature() {
+        MetricPath p = MetricPath.parse("drift.segments.region=east.features.income.psi");
+        assertEquals(Section.DRIFT_SEGMENT, p.section());
+        assertEquals("region=east", p.subject());
+        assertEquals("income", p.group());
+        assertEquals("income in region=east", p.subjectLabel());
+        assertEquals("drift.segments.region=east.features.income.psi", p.canonical());
+        MetricPath rule = MetricPath.parse("drift.segments.*.features.*.drifted");
+        assertFalse(rule.isConcrete());
+        assertTrue(rule.matches(MetricPath.parse("drift.segments.plan=gold.v2.features.account.balance.drifted")));
+        for (String bad : List.of("drift.segments.region=east.psi", "drift.segments.features.income.psi",
+                "drift.segments.region=east.features.income.wasserstein", "drift.segments.region=east.features..psi")) {
+            assertThrows(InvalidPathException.class, () -> MetricPath.parse(bad), bad);
+        }
+    }
+
+    @Test
     void namesMayContainDots() {
         MetricPath p = MetricPath.parse("drift.features.account.balance.psi");
         assertEquals("account.balance", p.subject());

@@ -46,6 +46,19 @@ class ResultFlattenerTest {
     }
 
     @Test
+    void segmentFeaturesAreAddressableBySegmentAndFeature() {
+        ObjectNode tree = Json.MAPPER.valueToTree(Results.drift("m", "b1", AT, List.of()));
+        ObjectNode s = tree.putArray("segments").addObject().put("segment", "region=east").put("rows", 4000);
+        s.putArray("features").addObject().put("feature", "tenure").put("psi", 0.31).put("drifted", true)
+                .put("wasserstein", 0.9);
+        Snapshot snap = Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
+        assertEquals(0.31, snap.value("drift.segments.region=east.features.tenure.psi"));
+        assertEquals(1.0, snap.value("drift.segments.region=east.features.tenure.drifted"));
+        assertNull(snap.value("drift.segments.region=east.features.tenure.wasserstein"), "not a segment series");
+        assertNull(snap.value("drift.features.tenure.psi"), "a segment's figure is not the whole batch's");
+    }
+
+    @Test
     void performanceChangeIntervalAndEstimated() {
         Snapshot s = snapshot(Results.performance("m", "b1", AT, 1, 0.80, 0.02, 0.75));
         assertEquals(0.80, s.value("performance.accuracy"));

@@ -2,6 +2,8 @@ package io.modeltrust.drift.profile;
 
 import io.modeltrust.drift.multivariate.MultivariateColumn;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
+import io.modeltrust.drift.segments.SegmentProfile;
+import io.modeltrust.drift.segments.SegmentProfiler;
 import io.modeltrust.drift.stats.CategoricalReferenceProfile;
 import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.AssembledBatch;
@@ -10,6 +12,7 @@ import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.ColumnRole;
 import io.modeltrust.model.batch.ColumnSpec;
 import io.modeltrust.model.batch.NumericColumn;
+import io.modeltrust.model.spec.DriftSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +22,17 @@ import java.util.Set;
 /**
  * The profiles of every monitored column of one reference version, by column name, and the
  * reconstruction model of its features for multivariate drift (null with fewer than two features,
- * or for a reference profiled before multivariate drift existed).
+ * or for a reference profiled before multivariate drift existed), and the profiles of its segments (empty
+ * without segments in the model spec).
  */
 public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
-                                ReconstructionModel multivariate) {
+                                ReconstructionModel multivariate, List<SegmentProfile> segments) {
+
+    /** Profiles without segments. */
+    public ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
+                             ReconstructionModel multivariate) {
+        this(modelId, referenceVersion, columns, multivariate, List.of());
+    }
 
     /** Roles whose columns are profiled: inputs, outputs and the sensitive attributes (data quality). */
     public static final Set<ColumnRole> PROFILED = Set.of(ColumnRole.FEATURE, ColumnRole.PREDICTION, ColumnRole.SCORE,
@@ -36,8 +46,11 @@ public record ReferenceProfiles(String modelId, int referenceVersion, Map<String
                 .toList();
         Map<String, ColumnProfile> byName = new LinkedHashMap<>();
         built.forEach(p -> byName.put(p.column(), p));
+        DriftSettings drift = reference.header().model().driftOrDefaults();
         return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName,
-                ReconstructionModel.fit(featureColumns(reference)));
+                ReconstructionModel.fit(featureColumns(reference)),
+                SegmentProfiler.profile(reference, reference.header().model().segmentsOrEmpty(), drift.minSegmentRows(),
+                        drift.maxSegments()));
     }
 
     /** The batch's feature columns in header order, as the reconstruction model reads them. */

@@ -3,6 +3,7 @@ package io.modeltrust.drift.profile;
 import io.modeltrust.drift.config.DriftServiceConfig;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.multivariate.ReconstructionModelCodec;
+import io.modeltrust.drift.segments.SegmentProfile;
 import io.modeltrust.drift.stats.CategoricalReferenceProfile;
 import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.ColumnRole;
@@ -61,9 +62,50 @@ public class ReferenceStore {
             m.createdAt = now;
             em.persist(m);
         }
+        saveSegments(profiles, now);
         synchronized (cache) {
             cache.put(key(profiles.modelId(), profiles.referenceVersion()), profiles);
         }
+    }
+
+    private void saveSegments(ReferenceProfiles profiles, Instant now) {
+        em.createNativeQuery("DELETE FROM reference_segments WHERE model_id = ?1 AND reference_version = ?2")
+                .setParameter(1, profiles.modelId()).setParameter(2, profiles.referenceVersion()).executeUpdate();
+        for (SegmentProfile s : profiles.segments()) {
+            for (ColumnProfile p : s.features().values()) {
+                em.createNativeQuery("INSERT INTO reference_segments (model_id, reference_version, segment_column, "
+                                + "segment_value, column_name, segment_rows, role, type, profile, created_at) "
+                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                        .setParameter(1, profiles.modelId()).setParameter(2, profiles.referenceVersion())
+                        .setParameter(3, s.column()).setParameter(4, s.value()).setParameter(5, p.column())
+                        .setParameter(6, s.rows()).setParameter(7, p.role().wire())
+                        .setParameter(8, p.isNumeric() ? "numeric" : "categorical").setParameter(9, p.toBytes())
+                        .setParameter(10, now).executeUpdate();
+            }
+        }
+    }
+
+    /** The segments in the order they were profiled: largest first within each segment column. */
+    @SuppressWarnings("unchecked")
+    private List<SegmentProfile> loadSegments(String modelId, int referenceVersion) {
+        List<Object[]> rows = em.createNativeQuery("SELECT segment_column, segment_value, segment_rows, column_name, "
+                        + "role, type, profile FROM reference_segments WHERE model_id = ?1 AND reference_version = ?2 "
+                        + "ORDER BY segment_column, segment_rows DESC, segment_value, column_name")
+                .setParameter(1, modelId).setParameter(2, referenceVersion).getResultList();
+        Map<String, SegmentProfile> segments = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            String column = (String) r[0];
+            String value = (String) r[1];
+            SegmentProfile s = segments.computeIfAbsent(column + "\u0000" + value,
+                    k -> new SegmentProfile(column, value, ((Number) r[2]).longValue(), new LinkedHashMap<>()));
+            String name = (String) r[3];
+            ColumnRole role = ColumnRole.fromWire((String) r[4]);
+            byte[] bytes = (byte[]) r[6];
+            s.features().put(name, "numeric".equals(r[5])
+                    ? new ColumnProfile(name, role, NumericReferenceProfile.fromBytes(bytes), null)
+                    : new ColumnProfile(name, role, null, CategoricalReferenceProfile.fromBytes(bytes)));
+        }
+        return List.copyOf(segments.values());
     }
 
     public Optional<ReferenceProfiles> load(String modelId, int referenceVersion) {
@@ -90,7 +132,8 @@ public class ReferenceStore {
         ReferenceMultivariateEntity stored = em.find(ReferenceMultivariateEntity.class,
                 multivariateKey(modelId, referenceVersion));
         ReconstructionModel multivariate = stored == null ? null : ReconstructionModelCodec.fromBytes(stored.model);
-        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns, multivariate);
+        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns, multivariate,
+                loadSegments(modelId, referenceVersion));
         synchronized (cache) {
             cache.put(key, profiles);
         }

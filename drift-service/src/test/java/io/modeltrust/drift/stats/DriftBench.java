@@ -178,7 +178,7 @@ public final class DriftBench {
         return codes;
     }
 
-    private static double medianMillis(Supplier<?> task, int warmups, int runs) {
+    static double medianMillis(Supplier<?> task, int warmups, int runs) {
         for (int i = 0; i < warmups; i++) {
             task.get();
         }

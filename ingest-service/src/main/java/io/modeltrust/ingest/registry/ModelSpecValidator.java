@@ -69,6 +69,7 @@ public final class ModelSpecValidator {
                 problems));
         checkSensitive(spec, featureNames, roleOf, problems);
         checkDrift(spec.drift(), problems);
+        checkSegments(spec, problems);
         return problems;
     }
 
@@ -278,6 +279,41 @@ public final class ModelSpecValidator {
         }
     }
 
+    /** Segment columns per model: each one multiplies the drift comparisons of a batch by up to maxSegments. */
+    public static final int MAX_SEGMENT_COLUMNS = 5;
+
+    private static void checkSegments(ModelSpec spec, List<String> problems) {
+        List<String> segments = spec.segmentsOrEmpty();
+        if (segments.size() > MAX_SEGMENT_COLUMNS) {
+            problems.add("segments lists " + segments.size() + " columns; a model has at most " + MAX_SEGMENT_COLUMNS);
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (String s : segments) {
+            if (blank(s)) {
+                problems.add("segments entries must be column names");
+                continue;
+            }
+            if (!seen.add(s)) {
+                problems.add("segments names " + s + " twice");
+            }
+            ColumnType type = typeOf(spec, s);
+            boolean sensitive = spec.sensitiveOrEmpty().contains(s);
+            if (type == null && !sensitive) {
+                problems.add("segments names " + s + ", which is neither a feature nor a sensitive attribute");
+            } else if (type == ColumnType.NUMERIC) {
+                problems.add("segments names " + s + ", a numeric feature; a segment column must be categorical");
+            }
+        }
+        DriftSettings drift = spec.drift();
+        if (drift != null && drift.minSegmentRows() != null && drift.minSegmentRows() < 1) {
+            problems.add("drift.minSegmentRows must be at least 1");
+        }
+        if (drift != null && drift.maxSegments() != null
+                && (drift.maxSegments() < 1 || drift.maxSegments() > DriftSettings.MAX_SEGMENTS_LIMIT)) {
+            problems.add("drift.maxSegments must be between 1 and " + DriftSettings.MAX_SEGMENTS_LIMIT);
+        }
+    }
+
     private static ColumnType typeOf(ModelSpec spec, String feature) {
         for (FeatureSpec f : spec.featuresOrEmpty()) {
             if (f != null && feature.equals(f.name())) {
@@ -326,7 +362,7 @@ public final class ModelSpecValidator {
                         f.positiveLabel(), c);
                 return new ModelSpec(spec.task(), spec.features(), spec.prediction(), spec.score(), spec.label(),
                         spec.positiveClass(), spec.sensitive(), spec.privileged(), spec.id(), spec.timestamp(),
-                        spec.drift(), declared, spec.classes(), spec.scores());
+                        spec.drift(), declared, spec.classes(), spec.scores(), spec.segments());
             }
         }
         return spec;

@@ -82,4 +82,22 @@ class ModelSpecValidatorTest {
         assertEquals(List.of("drift.numericTest must be one of ks, cramer_von_mises, anderson_darling",
                 "drift.categoricalTest must be one of chi2, g_test"), problems);
     }
+
+    @Test
+    void segmentsAreCategoricalFeaturesOrSensitiveAttributesWithinTheirLimits() {
+        String base = """
+                {"task":"binary_classification",
+                 "features":[{"name":"income","type":"numeric"},{"name":"region","type":"categorical"}],
+                 "prediction":"approved","sensitive":["sex"],"segments":%s,"drift":%s}""";
+        assertEquals(List.of(), ModelSpecValidator.problems(spec(base.formatted("[\"region\", \"sex\"]",
+                "{\"minSegmentRows\":50,\"maxSegments\":20}"))));
+        assertEquals(List.of("segments names income, a numeric feature; a segment column must be categorical",
+                "segments names plan, which is neither a feature nor a sensitive attribute",
+                "segments names region twice"),
+                ModelSpecValidator.problems(spec(base.formatted("[\"income\", \"plan\", \"region\", \"region\"]", "{}"))));
+        assertEquals(List.of("drift.minSegmentRows must be at least 1", "drift.maxSegments must be between 1 and 50"),
+                ModelSpecValidator.problems(spec(base.formatted("[\"region\"]", "{\"minSegmentRows\":0,\"maxSegments\":51}"))));
+        assertEquals(List.of("segments lists 6 columns; a model has at most 5"), ModelSpecValidator.problems(spec(
+                base.formatted("[\"region\",\"sex\",\"a\",\"b\",\"c\",\"d\"]", "{}"))).subList(0, 1));
+    }
 }

@@ -9,6 +9,9 @@ import java.util.List;
  * and {@code label} are outside the Benjamini–Hochberg set; {@code label} is null without labels.
  * {@code multivariate} is null (absent on the wire) when the reference has fewer than two features or
  * was profiled before multivariate drift existed; readers of older results see it absent.
+ * {@code segments} and {@code segmentsSkipped} are absent for a model without {@code segments}; the
+ * skipped count is of the reference's segments that had fewer than {@code drift.minSegmentRows} rows in
+ * the batch.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftResult(
@@ -31,7 +34,20 @@ public record DriftResult(
         List<ColumnQuality> dataQuality,
         DriftRule rule,
         String explanation,
-        Multivariate multivariate) {
+        Multivariate multivariate,
+        List<SegmentDrift> segments,
+        Integer segmentsSkipped) {
+
+    /** A result without segments. */
+    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
+                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
+                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
+                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
+                       String explanation, Multivariate multivariate) {
+        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
+                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
+                multivariate, null, null);
+    }
 
     /** The method of {@link Multivariate}: NannyML's data reconstruction drift. */
     public static final String PCA_RECONSTRUCTION = "pca_reconstruction";
@@ -44,6 +60,16 @@ public record DriftResult(
      */
     public record Multivariate(String method, double value, double lower, double upper, boolean drifted,
                                List<String> contributors) {
+    }
+
+    /**
+     * The features of one segment (docs/metrics.md "Segments"): the batch's rows whose {@code column} is
+     * {@code value}, compared with the reference rows of the same value. {@code segment} is
+     * "column=value"; the features' adjusted p-values come from one Benjamini–Hochberg family over every
+     * segment's features of the batch.
+     */
+    public record SegmentDrift(String segment, String column, String value, long rows, long referenceRows,
+                               double driftShare, int driftedFeatures, List<FeatureDrift> features) {
     }
 
     /** The decision rule in force for this result. */

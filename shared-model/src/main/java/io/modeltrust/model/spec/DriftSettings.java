@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Per-model override of the drift decision rule of docs/metrics.md. Null fields fall back to the
- * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5). The tests name the one whose
+ * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5, segments of at least 200 rows, the 10
+ * largest segments per segment column). The tests name the one whose
  * p-value decides numeric ({@link #NUMERIC_TESTS}) and categorical ({@link #CATEGORICAL_TESTS})
  * columns.
  */
@@ -15,9 +16,20 @@ public record DriftSettings(
         String categoricalTest,
         Double alpha,
         Double psiThreshold,
-        Double datasetDriftShare) {
+        Double datasetDriftShare,
+        Integer minSegmentRows,
+        Integer maxSegments) {
 
-    public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5);
+    public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5, 200, 10);
+
+    /** Upper bound of {@code maxSegments}: segments per segment column compared in each batch. */
+    public static final int MAX_SEGMENTS_LIMIT = 50;
+
+    /** The settings without segment overrides. */
+    public DriftSettings(String numericTest, String categoricalTest, Double alpha, Double psiThreshold,
+                         Double datasetDriftShare) {
+        this(numericTest, categoricalTest, alpha, psiThreshold, datasetDriftShare, null, null);
+    }
 
     /** The values {@code numericTest} accepts (docs/model-spec.md), the default first. */
     public static final List<String> NUMERIC_TESTS = List.of("ks", "cramer_von_mises", "anderson_darling");
@@ -32,6 +44,8 @@ public record DriftSettings(
                 categoricalTest != null ? categoricalTest : DEFAULTS.categoricalTest,
                 alpha != null ? alpha : DEFAULTS.alpha,
                 psiThreshold != null ? psiThreshold : DEFAULTS.psiThreshold,
-                datasetDriftShare != null ? datasetDriftShare : DEFAULTS.datasetDriftShare);
+                datasetDriftShare != null ? datasetDriftShare : DEFAULTS.datasetDriftShare,
+                minSegmentRows != null ? minSegmentRows : DEFAULTS.minSegmentRows,
+                maxSegments != null ? maxSegments : DEFAULTS.maxSegments);
     }
 }

@@ -23,14 +23,24 @@ public record ModelSpec(
         DriftSettings drift,
         FairnessSettings fairness,
         List<String> classes,
-        Map<String, String> scores) {
+        Map<String, String> scores,
+        List<String> segments) {
+
+    /** The spec without segments. */
+    public ModelSpec(Task task, List<FeatureSpec> features, String prediction, String score, String label,
+                     String positiveClass, List<String> sensitive, Map<String, String> privileged, String id,
+                     String timestamp, DriftSettings drift, FairnessSettings fairness, List<String> classes,
+                     Map<String, String> scores) {
+        this(task, features, prediction, score, label, positiveClass, sensitive, privileged, id, timestamp, drift,
+                fairness, classes, scores, null);
+    }
 
     /** The spec without classes or per-class score columns (binary and regression models as first contracted). */
     public ModelSpec(Task task, List<FeatureSpec> features, String prediction, String score, String label,
                      String positiveClass, List<String> sensitive, Map<String, String> privileged, String id,
                      String timestamp, DriftSettings drift, FairnessSettings fairness) {
         this(task, features, prediction, score, label, positiveClass, sensitive, privileged, id, timestamp, drift,
-                fairness, null, null);
+                fairness, null, null, null);
     }
 
     public List<String> classesOrEmpty() {
@@ -51,11 +61,16 @@ public record ModelSpec(
     /** This spec with other classes (and, for binary, the positive class as matched to them). */
     public ModelSpec withClasses(List<String> newClasses, String newPositiveClass) {
         return new ModelSpec(task, features, prediction, score, label, newPositiveClass, sensitive, privileged, id,
-                timestamp, drift, fairness, newClasses, scores);
+                timestamp, drift, fairness, newClasses, scores, segments);
     }
 
     public List<FeatureSpec> featuresOrEmpty() {
         return features != null ? features : List.of();
+    }
+
+    /** Categorical columns (features or sensitive attributes) whose values' rows get their own drift comparison. */
+    public List<String> segmentsOrEmpty() {
+        return segments != null ? segments : List.of();
     }
 
     public List<String> sensitiveOrEmpty() {

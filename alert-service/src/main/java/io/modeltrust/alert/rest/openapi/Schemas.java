@@ -54,6 +54,9 @@ public final class Schemas {
             @Schema(required = true) String modelId,
             @Schema(required = true, description = "The figure: psi, statistic, pValue, adjustedPValue, jensenShannon or wasserstein")
             String value,
+            @Schema(description = "The segment shown (segment=), absent for the whole batch") String segment,
+            @Schema(required = true, description = "Every segment (column=value) the model's drift results carry")
+            List<String> segments,
             @Schema(required = true) List<String> features,
             @Schema(required = true) List<MatrixBatch> batches,
             @Schema(required = true, description = "Per batch; null where unknown") List<Double> driftShare,

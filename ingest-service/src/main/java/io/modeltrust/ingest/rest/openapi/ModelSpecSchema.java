@@ -38,6 +38,8 @@ public final class ModelSpecSchema {
                     Map.entry("id", "The row id column; needed for delayed labels"),
                     Map.entry("timestamp", "A time column, carried but not analysed"),
                     Map.entry("drift", "Overrides of the drift decision rule"),
+                    Map.entry("segments", "Up to 5 categorical features or sensitive attributes; each of their values' "
+                            + "rows is compared with the reference rows of the same value (drift segments[])"),
                     Map.entry("fairness", "Fairness options")),
             "FeatureSpec", Map.of(
                     "name", "The column name in uploaded data",
@@ -48,7 +50,10 @@ public final class ModelSpecSchema {
                     "categoricalTest", "Test whose p-value decides categorical features: chi2 (the default) or g_test",
                     "alpha", "Significance level, 0 < alpha < 1; default 0.05",
                     "psiThreshold", "PSI at or above which a feature drifts, >= 0; default 0.1",
-                    "datasetDriftShare", "Share of drifted features at which the dataset drifts, in (0, 1]; default 0.5"),
+                    "datasetDriftShare", "Share of drifted features at which the dataset drifts, in (0, 1]; default 0.5",
+                    "minSegmentRows", "Rows a segment needs on both sides to be compared, >= 1; default 200",
+                    "maxSegments", "Segments compared per segment column, the largest in the reference, 1 to 50; "
+                            + "default 10"),
             "FairnessSettings", Map.of(
                     "minGroupSize", "Smallest group that takes part in between-group figures, >= 1; default 30",
                     "intersections", "Pairs of sensitive attributes to analyse together, e.g. [[\"sex\", \"age_band\"]]",
