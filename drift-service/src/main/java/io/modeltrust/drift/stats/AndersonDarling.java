@@ -1,5 +1,6 @@
 package io.modeltrust.drift.stats;
 
+import io.modeltrust.stats.CompensatedSum;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;

@@ -1,5 +1,6 @@
 package io.modeltrust.drift.stats;
 
+import io.modeltrust.stats.CompensatedSum;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

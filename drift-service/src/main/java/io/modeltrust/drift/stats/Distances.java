@@ -1,5 +1,6 @@
 package io.modeltrust.drift.stats;
 
+import io.modeltrust.stats.CompensatedSum;
 /** Binned and sample distances between a reference and a production distribution. */
 public final class Distances {
 

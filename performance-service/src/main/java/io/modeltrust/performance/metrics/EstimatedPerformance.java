@@ -1,5 +1,6 @@
 package io.modeltrust.performance.metrics;
 
+import io.modeltrust.stats.CompensatedSum;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
