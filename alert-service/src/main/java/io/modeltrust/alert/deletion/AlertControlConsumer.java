@@ -2,14 +2,14 @@ package io.modeltrust.alert.deletion;
 
 import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.config.Channels;
-import io.modeltrust.security.Failures;
+import io.modeltrust.security.DurableRetry;
 import io.modeltrust.model.event.ControlEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -60,34 +60,20 @@ public class AlertControlConsumer {
             LOG.warnf("skipping a control record that is no control event: %s", e.getMessage());
             return message.ack();
         }
-        Duration backoff = Duration.ofMillis(200);
-        while (true) {
-            try {
-                deletions.mark(event);
-                apply(event);
-                return message.ack();
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    // Left unacknowledged, never dead-lettered: the partition's next owner, or this service after
-                    // its restart, reads the deletion again.
-                    return new java.util.concurrent.CompletableFuture<>();
-                }
-                if (!Failures.isTransient(e)) {
-                    LOG.errorf(e, "control event %s (%s of %s) failed, dead-lettering it: %s", event.eventId(),
-                            event.kind().wire(), event.modelId(), e.getMessage());
-                    return message.nack(e);
-                }
-                LOG.warnf("control event %s waits for the database: %s", event.eventId(), e.getMessage());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return message.nack(ie);
-                }
-                Duration next = backoff.multipliedBy(2);
-                backoff = next.compareTo(config.databaseRetryMaxBackoff()) > 0 ? config.databaseRetryMaxBackoff() : next;
+        DurableRetry.Result result = DurableRetry.run(() -> handle(event), config.databaseRetryMaxBackoff(),
+                () -> stopping, e -> LOG.warnf("control event %s waits for the database: %s", event.eventId(),
+                        e.getMessage()));
+        return switch (result.outcome()) {
+            case DONE -> message.ack();
+            // Left unacknowledged, never dead-lettered: the partition's next owner, or this service after its
+            // restart, reads the deletion again.
+            case STOPPING -> new CompletableFuture<>();
+            case POISON -> {
+                LOG.errorf(result.failure(), "control event %s (%s of %s) failed, dead-lettering it: %s", event.eventId(),
+                        event.kind().wire(), event.modelId(), result.failure().getMessage());
+                yield message.nack(result.failure());
             }
-        }
+        };
     }
 
     /** Marks and purges one event, without Kafka. */

@@ -3,14 +3,13 @@ package io.modeltrust.service.deletion;
 import io.modeltrust.model.event.ControlEvent;
 import io.modeltrust.service.config.PipelineConfig;
 import io.modeltrust.service.messaging.Channels;
-import io.modeltrust.security.Failures;
+import io.modeltrust.security.DurableRetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -64,28 +63,19 @@ public class ControlConsumer {
             LOG.warnf("skipping a control record that is no control event: %s", e.getMessage());
             return message.ack();
         }
-        Duration backoff = Duration.ofMillis(200);
-        while (true) {
-            try {
-                handle(event);
-                return message.ack();
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    // Left unacknowledged, never dead-lettered: the partition's next owner, or this service after
-                    // its restart, reads the deletion again.
-                    return new java.util.concurrent.CompletableFuture<>();
-                }
-                if (!Failures.isTransient(e)) {
-                    LOG.errorf(e, "control event %s (%s of %s) failed, dead-lettering it: %s", event.eventId(),
-                            event.kind().wire(), event.modelId(), e.getMessage());
-                    return message.nack(e);
-                }
-                LOG.warnf("control event %s waits for the database: %s", event.eventId(), e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.maxRetryBackoff()) > 0
-                        ? config.maxRetryBackoff() : backoff.multipliedBy(2);
+        DurableRetry.Result result = DurableRetry.run(() -> handle(event), config.maxRetryBackoff(), () -> stopping,
+                e -> LOG.warnf("control event %s waits for the database: %s", event.eventId(), e.getMessage()));
+        return switch (result.outcome()) {
+            case DONE -> message.ack();
+            // Left unacknowledged, never dead-lettered: the partition's next owner, or this service after its
+            // restart, reads the deletion again.
+            case STOPPING -> new CompletableFuture<>();
+            case POISON -> {
+                LOG.errorf(result.failure(), "control event %s (%s of %s) failed, dead-lettering it: %s", event.eventId(),
+                        event.kind().wire(), event.modelId(), result.failure().getMessage());
+                yield message.nack(result.failure());
             }
-        }
+        };
     }
 
     /** Marks, purges and evicts; what the consumer does with one event, without Kafka. */
@@ -102,14 +92,6 @@ public class ControlConsumer {
                     event.batchId() == null ? "" : "/" + event.batchId(), event.actor(), rows);
         } else if (fresh) {
             LOG.warnf("control event %s was marked but already purged", event.eventId());
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: the next attempt finds stopping set
         }
     }
 }
