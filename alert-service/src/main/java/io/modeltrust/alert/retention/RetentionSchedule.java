@@ -1,20 +1,23 @@
 package io.modeltrust.alert.retention;
 
 import io.modeltrust.alert.config.HistoryConfig;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Runs {@link HistoryPruner} every history.prune-interval on a thread of its own, the first round soon after start. */
+/**
+ * Runs {@link HistoryPruner} every history.prune-interval as a job of Quarkus's scheduler, the first round soon
+ * after start. Scheduled at start-up rather than with {@code @Scheduled}, because 0 turns the job off and
+ * retention off needs no job. Replicas may prune at once: each deletes a chunk at a time, and what one deleted
+ * the other finds gone.
+ */
 @ApplicationScoped
 public class RetentionSchedule {
 
@@ -26,8 +29,8 @@ public class RetentionSchedule {
     HistoryConfig config;
     @Inject
     HistoryPruner pruner;
-
-    private ScheduledExecutorService executor;
+    @Inject
+    Scheduler scheduler;
 
     void start(@Observes StartupEvent ev) {
         Duration every = config.pruneInterval();
@@ -39,20 +42,10 @@ public class RetentionSchedule {
             LOG.info("history retention job not scheduled (history.prune-interval is 0)");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "history-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        long first = Math.min(every.toMillis(), FIRST_ROUND.toMillis());
-        executor.scheduleWithFixedDelay(this::runOnce, first, every.toMillis(), TimeUnit.MILLISECONDS);
+        Duration first = every.compareTo(FIRST_ROUND) < 0 ? every : FIRST_ROUND;
+        scheduler.newJob("history-retention").setInterval(every.toString()).setDelayed(first.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> runOnce()).schedule();
         LOG.infof("history retention: keeping %s, pruning every %s", config.retention().orElseThrow(), every);
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
     }
 
     /** One round with the configured retention; a failure is logged and the next round tries again. */

@@ -1,19 +1,17 @@
 package io.modeltrust.ingest.deletion;
 
 import io.modeltrust.ingest.config.IngestConfig;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes the control event of each accepted deletion. A DELETE tries at once; what Kafka did not
  * acknowledge then (broker away, ingest stopped in between) is retried every
- * ingest.control-republish-interval until it is. Consumers are idempotent, so two replicas
+ * ingest.control-republish-interval (a job of Quarkus's scheduler) until it is. Consumers are idempotent, so two replicas
  * publishing the same event twice do no harm.
  */
 @ApplicationScoped
@@ -25,31 +23,22 @@ public class ControlOutbox {
     private final Deletions deletions;
     private final ControlPublisher publisher;
     private final IngestConfig config;
-    private ScheduledExecutorService executor;
+    private final Scheduler scheduler;
 
-    public ControlOutbox(Deletions deletions, ControlPublisher publisher, IngestConfig config) {
+    public ControlOutbox(Deletions deletions, ControlPublisher publisher, IngestConfig config, Scheduler scheduler) {
         this.deletions = deletions;
         this.publisher = publisher;
         this.config = config;
+        this.scheduler = scheduler;
     }
 
     void start(@Observes StartupEvent ev) {
-        long every = config.controlRepublishInterval().toMillis();
-        if (every <= 0) {
+        java.time.Duration every = config.controlRepublishInterval();
+        if (every.isZero() || every.isNegative()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "control-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        scheduler.newJob("control-outbox").setInterval(every.toString()).setDelayed(every.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> runQuietly()).schedule();
     }
 
     /** Publishes one deletion's event; true when Kafka acknowledged it and the row says so. */

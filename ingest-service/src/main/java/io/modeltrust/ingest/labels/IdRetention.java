@@ -1,20 +1,19 @@
 package io.modeltrust.ingest.labels;
 
 import io.modeltrust.ingest.config.IngestConfig;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Deletes the hashed ids of production batches older than ingest.id-retention every
- * ingest.id-expiry-interval: a labels upload also does, but ids must go even when labels never come.
+ * ingest.id-expiry-interval (a job of Quarkus's scheduler; 0 schedules none): a labels upload also does, but ids
+ * must go even when labels never come.
  */
 @ApplicationScoped
 public class IdRetention {
@@ -25,11 +24,12 @@ public class IdRetention {
 
     private final IdIndex ids;
     private final IngestConfig config;
-    private ScheduledExecutorService executor;
+    private final Scheduler scheduler;
 
-    public IdRetention(IdIndex ids, IngestConfig config) {
+    public IdRetention(IdIndex ids, IngestConfig config, Scheduler scheduler) {
         this.ids = ids;
         this.config = config;
+        this.scheduler = scheduler;
     }
 
     void start(@Observes StartupEvent ev) {
@@ -37,19 +37,9 @@ public class IdRetention {
         if (every.isZero() || every.isNegative()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "id-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::runQuietly, Math.min(every.toMillis(), FIRST_ROUND.toMillis()),
-                every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        Duration first = every.compareTo(FIRST_ROUND) < 0 ? every : FIRST_ROUND;
+        scheduler.newJob("id-retention").setInterval(every.toString()).setDelayed(first.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> runQuietly()).schedule();
     }
 
     /** One round as of {@code now}; returns the batches whose ids were forgotten. */

@@ -1,8 +1,10 @@
 package io.modeltrust.ingest.labels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,6 +31,16 @@ class IdRetentionTest {
     IdRetention retention;
     @Inject
     DataSource dataSource;
+    @Inject
+    Scheduler scheduler;
+
+    @Test
+    void theExpiryAndTheControlOutboxAreJobsOfTheRunningScheduler() {
+        // ingest has no @Scheduled method: without quarkus.scheduler.start-mode=forced its jobs would never run
+        assertTrue(scheduler.isRunning());
+        assertNotNull(scheduler.getScheduledJob("id-retention"));
+        assertNotNull(scheduler.getScheduledJob("control-outbox"));
+    }
 
     @Test
     void idsPastTheirRetentionAreForgottenWithoutLabels() throws SQLException {

@@ -2,8 +2,9 @@ package io.modeltrust.service.retention;
 
 import io.modeltrust.service.config.PipelineConfig;
 import io.modeltrust.service.messaging.BatchConsumer;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -11,13 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Every pipeline.prune-interval, on a thread of its own: expires the predictions awaiting labels
+ * Every pipeline.prune-interval, as a job of Quarkus's scheduler (0 schedules none): expires the predictions awaiting labels
  * (each {@link PendingExpiry} bean, while no batch is being handled) and prunes old results.
  */
 @ApplicationScoped
@@ -35,13 +33,15 @@ public class RetentionJob {
     private final ResultsPruner pruner;
     private final BatchConsumer consumer;
     private final List<PendingExpiry> pending;
-    private ScheduledExecutorService executor;
+    private final Scheduler scheduler;
 
-    public RetentionJob(PipelineConfig config, ResultsPruner pruner, BatchConsumer consumer, Instance<PendingExpiry> pending) {
+    public RetentionJob(PipelineConfig config, ResultsPruner pruner, BatchConsumer consumer, Instance<PendingExpiry> pending,
+                        Scheduler scheduler) {
         this.config = config;
         this.pruner = pruner;
         this.consumer = consumer;
         this.pending = pending.stream().toList();
+        this.scheduler = scheduler;
     }
 
     void start(@Observes StartupEvent ev) {
@@ -55,20 +55,10 @@ public class RetentionJob {
             LOG.info("results retention is off (pipeline.results-retention empty or 0): results are kept for ever");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "retention");
-            t.setDaemon(true);
-            return t;
-        });
-        long first = Math.min(every.toMillis(), FIRST_ROUND.toMillis());
-        executor.scheduleWithFixedDelay(this::runQuietly, first, every.toMillis(), TimeUnit.MILLISECONDS);
+        Duration first = every.compareTo(FIRST_ROUND) < 0 ? every : FIRST_ROUND;
+        scheduler.newJob("retention").setInterval(every.toString()).setDelayed(first.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> runQuietly()).schedule();
         LOG.infof("retention: results kept %s, pruned every %s", retention.map(Duration::toString).orElse("for ever"), every);
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
     }
 
     /** The results retention in force: see {@link RetentionPolicy#effective}. */
