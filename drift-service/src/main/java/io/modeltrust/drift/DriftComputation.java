@@ -90,6 +90,7 @@ public final class DriftComputation {
         DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
         List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
         DriftResult.Multivariate multivariate = multivariate(batch, reference.multivariate());
+        DriftResult.Multivariate domain = DomainCheck.of(batch, reference);
         return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(),
                 batch.header().referenceVersion(), 1, computedAt, batch.header().at(), batch.rows(),
                 featureDrift, toEvent(report.prediction()), toEvent(report.label()), report.driftShare(),
@@ -97,7 +98,8 @@ public final class DriftComputation {
                 new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
                         config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
                 summary(featureDrift, report, notCompared, batch.header().referenceVersion())
-                        + multivariateSentence(multivariate), multivariate);
+                        + multivariateSentence(multivariate) + DomainCheck.sentence(batch, reference, domain),
+                multivariate, domain);
     }
 
     /**
@@ -109,6 +111,17 @@ public final class DriftComputation {
         if (model == null || batch.rows() == 0) {
             return null;
         }
+        List<MultivariateColumn> columns = featureColumns(batch, model);
+        if (columns == null) {
+            return null;
+        }
+        MultivariateDrift d = model.compare(columns);
+        return d == null || !Double.isFinite(d.value()) ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
+                d.upper(), d.drifted(), d.contributors());
+    }
+
+    /** The batch's columns of the model's features, in its order; null when one is missing or changed type. */
+    static List<MultivariateColumn> featureColumns(AssembledBatch batch, ReconstructionModel model) {
         List<MultivariateColumn> columns = new ArrayList<>();
         for (FeatureEncoding f : model.features()) {
             Column column = batch.column(f.name()).orElse(null);
@@ -119,9 +132,7 @@ public final class DriftComputation {
                     : new MultivariateColumn.Categorical(f.name(), ((CategoricalColumn) column).dictionary(),
                             ((CategoricalColumn) column).codes()));
         }
-        MultivariateDrift d = model.compare(columns);
-        return d == null || !Double.isFinite(d.value()) ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
-                d.upper(), d.drifted(), d.contributors());
+        return columns;
     }
 
     static String multivariateSentence(DriftResult.Multivariate m) {

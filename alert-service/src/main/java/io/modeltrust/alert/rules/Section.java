@@ -15,6 +15,7 @@ public enum Section {
     DRIFT_PREDICTION("drift.prediction", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_LABEL("drift.label", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_MULTIVARIATE("drift.multivariate", "drift", 0, List.of("value", "lower", "upper", "drifted")),
+    DRIFT_DOMAIN_CLASSIFIER("drift.domainClassifier", "drift", 0, List.of("value", "lower", "upper", "drifted")),
     DATA_QUALITY("drift.dataQuality", "drift", 1,
             List.of("referenceMissingShare", "missingShare", "missingShareChange", "outOfRangeShare", "unseenCategoryShare")),
     PERFORMANCE("performance", "performance", 0, Fields.performance()),

@@ -1,5 +1,6 @@
 package io.modeltrust.drift.profile;
 
+import io.modeltrust.drift.multivariate.DomainSample;
 import io.modeltrust.drift.multivariate.MultivariateColumn;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.stats.CategoricalReferenceProfile;
@@ -19,10 +20,18 @@ import java.util.Set;
 /**
  * The profiles of every monitored column of one reference version, by column name, and the
  * reconstruction model of its features for multivariate drift (null with fewer than two features,
- * or for a reference profiled before multivariate drift existed).
+ * or for a reference profiled before multivariate drift existed), and the sample of its standardised feature
+ * rows that the domain classifier compares batches with: kept only when the reference's spec asks for the
+ * domain classifier (drift.domainClassifier) and there is a reconstruction model, whose encodings it uses.
  */
 public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
-                                ReconstructionModel multivariate) {
+                                ReconstructionModel multivariate, DomainSample domainSample) {
+
+    /** Profiles without a domain-classifier sample. */
+    public ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
+                             ReconstructionModel multivariate) {
+        this(modelId, referenceVersion, columns, multivariate, null);
+    }
 
     /** Roles whose columns are profiled: inputs, outputs and the sensitive attributes (data quality). */
     public static final Set<ColumnRole> PROFILED = Set.of(ColumnRole.FEATURE, ColumnRole.PREDICTION, ColumnRole.SCORE,
@@ -36,8 +45,13 @@ public record ReferenceProfiles(String modelId, int referenceVersion, Map<String
                 .toList();
         Map<String, ColumnProfile> byName = new LinkedHashMap<>();
         built.forEach(p -> byName.put(p.column(), p));
-        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName,
-                ReconstructionModel.fit(featureColumns(reference)));
+        List<MultivariateColumn> features = featureColumns(reference);
+        ReconstructionModel model = ReconstructionModel.fit(features);
+        // Reference rows are kept only where the spec asks for the check that needs them (docs/metrics.md).
+        boolean wanted = reference.header().model() != null
+                && reference.header().model().driftOrDefaults().domainClassifierOn();
+        DomainSample sample = wanted && model != null ? DomainSample.of(model.features(), features) : null;
+        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName, model, sample);
     }
 
     /** The batch's feature columns in header order, as the reconstruction model reads them. */

@@ -9,6 +9,9 @@ import java.util.List;
  * and {@code label} are outside the Benjamini–Hochberg set; {@code label} is null without labels.
  * {@code multivariate} is null (absent on the wire) when the reference has fewer than two features or
  * was profiled before multivariate drift existed; readers of older results see it absent.
+ * {@code domainClassifier} is the second multivariate check, of the same shape with method
+ * {@link #DOMAIN_CLASSIFIER}; present only when the model spec asks for it ({@code drift.domainClassifier})
+ * and the reference kept a sample for it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftResult(
@@ -31,16 +34,35 @@ public record DriftResult(
         List<ColumnQuality> dataQuality,
         DriftRule rule,
         String explanation,
-        Multivariate multivariate) {
+        Multivariate multivariate,
+        Multivariate domainClassifier) {
 
     /** The method of {@link Multivariate}: NannyML's data reconstruction drift. */
     public static final String PCA_RECONSTRUCTION = "pca_reconstruction";
+
+    /** The method of {@link #domainClassifier}: a classifier's cross-validated AUC of reference against batch. */
+    public static final String DOMAIN_CLASSIFIER = "domain_classifier";
+
+    /** A result without the domain-classifier check, as before it existed. */
+    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
+                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
+                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
+                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
+                       String explanation, Multivariate multivariate) {
+        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
+                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation, multivariate,
+                null);
+    }
 
     /**
      * Multivariate drift of the batch's features (docs/metrics.md "Multivariate drift by PCA
      * reconstruction"): {@code value} is the batch's mean reconstruction error, {@code drifted} when
      * it lies outside [{@code lower}, {@code upper}], the band from the reference's chunks;
      * {@code contributors} are the features whose reconstruction error grew most, largest first.
+     * For {@link #DOMAIN_CLASSIFIER} (docs/metrics.md "Multivariate drift by a domain classifier") {@code value}
+     * is the cross-validated ROC AUC of a classifier telling the batch from the reference, [{@code lower},
+     * {@code upper}] the band of the same procedure on reference-against-reference splits, {@code drifted} when
+     * {@code value} > {@code upper}, and {@code contributors} the features the classifier leant on most.
      */
     public record Multivariate(String method, double value, double lower, double upper, boolean drifted,
                                List<String> contributors) {

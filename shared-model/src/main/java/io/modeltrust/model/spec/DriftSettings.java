@@ -7,7 +7,8 @@ import java.util.List;
  * Per-model override of the drift decision rule of docs/metrics.md. Null fields fall back to the
  * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5). The tests name the one whose
  * p-value decides numeric ({@link #NUMERIC_TESTS}) and categorical ({@link #CATEGORICAL_TESTS})
- * columns.
+ * columns. {@code domainClassifier} true adds the domain-classifier check of the features (docs/metrics.md
+ * "Multivariate drift by a domain classifier"); default false, as it trains classifiers on every batch.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftSettings(
@@ -15,9 +16,16 @@ public record DriftSettings(
         String categoricalTest,
         Double alpha,
         Double psiThreshold,
-        Double datasetDriftShare) {
+        Double datasetDriftShare,
+        Boolean domainClassifier) {
 
-    public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5);
+    public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5, false);
+
+    /** The settings as they were before the domain classifier existed: it stays off. */
+    public DriftSettings(String numericTest, String categoricalTest, Double alpha, Double psiThreshold,
+                         Double datasetDriftShare) {
+        this(numericTest, categoricalTest, alpha, psiThreshold, datasetDriftShare, null);
+    }
 
     /** The values {@code numericTest} accepts (docs/model-spec.md), the default first. */
     public static final List<String> NUMERIC_TESTS = List.of("ks", "cramer_von_mises", "anderson_darling");
@@ -32,6 +40,12 @@ public record DriftSettings(
                 categoricalTest != null ? categoricalTest : DEFAULTS.categoricalTest,
                 alpha != null ? alpha : DEFAULTS.alpha,
                 psiThreshold != null ? psiThreshold : DEFAULTS.psiThreshold,
-                datasetDriftShare != null ? datasetDriftShare : DEFAULTS.datasetDriftShare);
+                datasetDriftShare != null ? datasetDriftShare : DEFAULTS.datasetDriftShare,
+                domainClassifier != null ? domainClassifier : DEFAULTS.domainClassifier);
+    }
+
+    /** Whether the spec asks for the domain-classifier check (null counts as the default, off). */
+    public boolean domainClassifierOn() {
+        return Boolean.TRUE.equals(domainClassifier);
     }
 }

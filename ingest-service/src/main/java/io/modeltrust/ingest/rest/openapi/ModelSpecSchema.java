@@ -48,7 +48,11 @@ public final class ModelSpecSchema {
                     "categoricalTest", "Test whose p-value decides categorical features: chi2 (the default) or g_test",
                     "alpha", "Significance level, 0 < alpha < 1; default 0.05",
                     "psiThreshold", "PSI at or above which a feature drifts, >= 0; default 0.1",
-                    "datasetDriftShare", "Share of drifted features at which the dataset drifts, in (0, 1]; default 0.5"),
+                    "datasetDriftShare", "Share of drifted features at which the dataset drifts, in (0, 1]; default 0.5",
+                    "domainClassifier", "true adds the domain-classifier check (result field domainClassifier): a "
+                            + "classifier's cross-validated AUC of batch against reference, with a band from "
+                            + "reference-against-reference splits; needs two features or more; applies from the next "
+                            + "reference upload; default false"),
             "FairnessSettings", Map.of(
                     "minGroupSize", "Smallest group that takes part in between-group figures, >= 1; default 30",
                     "intersections", "Pairs of sensitive attributes to analyse together, e.g. [[\"sex\", \"age_band\"]]",
