@@ -91,6 +91,7 @@ public final class DriftComputation {
         DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
         List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
         DriftResult.Multivariate multivariate = multivariate(batch, reference.multivariate());
+        DriftResult.Multivariate domain = DomainCheck.of(batch, reference);
         List<String> segmentColumns = batch.header().model().segmentsOrEmpty();
         SegmentAnalysis.Outcome segments = SegmentAnalysis.analyze(batch,
                 SegmentResults.inSpecOrder(reference.segments(), segmentColumns), config, settings.minSegmentRows());
@@ -101,10 +102,10 @@ public final class DriftComputation {
                 new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
                         config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
                 summary(featureDrift, report, notCompared, batch.header().referenceVersion())
-                        + multivariateSentence(multivariate)
+                        + multivariateSentence(multivariate) + DomainCheck.sentence(batch, reference, domain)
                         + SegmentResults.sentence(segments, segmentColumns, reference.segments()),
                 multivariate, segmentColumns.isEmpty() ? null : SegmentResults.toEvents(segments),
-                segmentColumns.isEmpty() ? null : segments.skipped());
+                segmentColumns.isEmpty() ? null : segments.skipped(), domain);
     }
 
     /**
@@ -116,6 +117,17 @@ public final class DriftComputation {
         if (model == null || batch.rows() == 0) {
             return null;
         }
+        List<MultivariateColumn> columns = featureColumns(batch, model);
+        if (columns == null) {
+            return null;
+        }
+        MultivariateDrift d = model.compare(columns);
+        return d == null || !Double.isFinite(d.value()) ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
+                d.upper(), d.drifted(), d.contributors());
+    }
+
+    /** The batch's columns of the model's features, in its order; null when one is missing or changed type. */
+    static List<MultivariateColumn> featureColumns(AssembledBatch batch, ReconstructionModel model) {
         List<MultivariateColumn> columns = new ArrayList<>();
         for (FeatureEncoding f : model.features()) {
             Column column = batch.column(f.name()).orElse(null);
@@ -126,9 +138,7 @@ public final class DriftComputation {
                     : new MultivariateColumn.Categorical(f.name(), ((CategoricalColumn) column).dictionary(),
                             ((CategoricalColumn) column).codes()));
         }
-        MultivariateDrift d = model.compare(columns);
-        return d == null || !Double.isFinite(d.value()) ? null : new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, d.value(), d.lower(),
-                d.upper(), d.drifted(), d.contributors());
+        return columns;
     }
 
     static String multivariateSentence(DriftResult.Multivariate m) {

@@ -92,8 +92,10 @@ final class IncidentStory {
         if (m.rule() != null && m.rule().startsWith("drift.prediction")) {
             return "the model's predictions have drifted since " + since;
         }
-        if (m.rule() != null && m.rule().startsWith("drift.multivariate")) {
-            JsonNode contributors = r == null ? null : r.path("multivariate").path("contributors");
+        boolean domain = m.rule() != null && m.rule().startsWith("drift.domain-classifier");
+        if (m.rule() != null && (m.rule().startsWith("drift.multivariate") || domain)) {
+            JsonNode contributors = r == null ? null : r.path(domain ? "domainClassifier" : "multivariate")
+                    .path("contributors");
             List<String> most = new ArrayList<>();
             if (contributors != null) {
                 contributors.forEach(c -> most.add(c.asText()));

@@ -82,6 +82,7 @@ public final class Explanations {
             case DRIFT_MULTIVARIATE -> multivariate(r.path("multivariate"));
             case DRIFT_SEGMENT -> text(find(find(r.path("segments"), "segment", path.subject()).path("features"), "feature",
                     path.group()).path("explanation"));
+            case DRIFT_DOMAIN_CLASSIFIER -> domainClassifier(r.path("domainClassifier"));
             case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject(),
                     path.field());
             case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());
@@ -104,6 +105,27 @@ public final class Explanations {
         JsonNode contributors = m.path("contributors");
         if (contributors.isArray() && !contributors.isEmpty()) {
             sb.append("; it grew most in ");
+            for (int i = 0; i < contributors.size(); i++) {
+                sb.append(i == 0 ? "" : i == contributors.size() - 1 ? " and " : ", ").append(contributors.get(i).asText());
+            }
+        }
+        return sb.append('.').toString();
+    }
+
+    /** The classifier's AUC against its band, and the features it leant on. */
+    static String domainClassifier(JsonNode m) {
+        if (!m.path("value").isNumber()) {
+            return null;
+        }
+        double value = m.path("value").asDouble();
+        double upper = m.path("upper").asDouble();
+        StringBuilder sb = new StringBuilder("A classifier tells this batch from the reference with cross-validated AUC ")
+                .append(Numbers.format(value)).append(value > upper ? ", above" : ", not above")
+                .append(" the upper edge ").append(Numbers.format(upper))
+                .append(" of the reference-against-reference band");
+        JsonNode contributors = m.path("contributors");
+        if (contributors.isArray() && !contributors.isEmpty()) {
+            sb.append("; it leant most on ");
             for (int i = 0; i < contributors.size(); i++) {
                 sb.append(i == 0 ? "" : i == contributors.size() - 1 ? " and " : ", ").append(contributors.get(i).asText());
             }

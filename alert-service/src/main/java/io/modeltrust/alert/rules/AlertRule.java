@@ -47,9 +47,8 @@ public record AlertRule(
     public static int defaultMinRows(Section section) {
         return switch (section) {
             case PERFORMANCE -> PERFORMANCE_MIN_ROWS;
-            case PERFORMANCE_ESTIMATED, DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DRIFT_SEGMENT,
-                 DATA_QUALITY ->
-                    DRIFT_MIN_ROWS;
+            case PERFORMANCE_ESTIMATED, DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE,
+                 DRIFT_DOMAIN_CLASSIFIER, DRIFT_SEGMENT, DATA_QUALITY -> DRIFT_MIN_ROWS;
             case FAIRNESS_ATTRIBUTE, FAIRNESS_GROUP -> 0;
         };
     }
@@ -60,8 +59,8 @@ public record AlertRule(
             case PERFORMANCE -> "performance.labeledRows";
             case PERFORMANCE_ESTIMATED -> "performance.rows";
             // a segment's own minimum (drift.minSegmentRows) was applied when it was compared
-            case DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DRIFT_SEGMENT, DATA_QUALITY ->
-                    "drift.rows";
+            case DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DRIFT_DOMAIN_CLASSIFIER,
+                 DRIFT_SEGMENT, DATA_QUALITY -> "drift.rows";
             case FAIRNESS_ATTRIBUTE, FAIRNESS_GROUP -> null;
         };
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The rules every new model starts with, taken from the seed checklists and a user trial's
- * "quiet on noise" findings: dataset, feature, segment and multivariate drift, always-on info notes for prediction drift,
- * missing values and unseen categories, a
+ * "quiet on noise" findings: dataset, feature, segment and multivariate drift (PCA and, where the spec turns it
+ * on, the domain classifier), always-on info notes for prediction drift, missing values and unseen categories, a
  * drop in the task's headline metrics against the baseline (accuracy for binary models, accuracy and
  * macro F1 for multiclass ones, a rise in MAE and RMSE for regression), weak ROC AUC and KS, the 80%
  * rule and statistical parity per group (only where the group's difference is significant), and the
@@ -33,6 +33,10 @@ public final class DefaultRules {
                 // Warning: the features' joint distribution moved although each one alone may look the same.
                 rule("drift.multivariate", "drift.multivariate.drifted", "eq", 1, "warning", null, 1, false, false,
                         "The PCA reconstruction error of the features left its reference band (multivariate drift)."),
+                // Warning: a classifier tells the batch from the reference; only where the spec turned the check on.
+                rule("drift.domain-classifier", "drift.domainClassifier.drifted", "eq", 1, "warning", null, 1, false, false,
+                        "A classifier tells the batch from the reference better than reference-against-reference "
+                                + "splits allow (domain-classifier drift)."),
                 rule("drift.prediction", "drift.prediction.drifted", "eq", 1, "info", null, 1, false, false,
                         "The distribution of the model's predictions drifted from the reference."),
                 task(rule("performance.accuracy-drop", "performance.accuracy.changeFromBaseline", "lt", -0.05, "critical", null,

@@ -53,6 +53,10 @@ public record MetricPath(Section section, String subject, String group, String f
         if (rest.startsWith("multivariate.")) {
             return new MetricPath(Section.DRIFT_MULTIVARIATE, null, null, rest.substring("multivariate.".length()));
         }
+        if (rest.startsWith("domainClassifier.")) {
+            return new MetricPath(Section.DRIFT_DOMAIN_CLASSIFIER, null, null,
+                    rest.substring("domainClassifier.".length()));
+        }
         if (rest.startsWith("label.")) {
             return new MetricPath(Section.DRIFT_LABEL, null, null, rest.substring("label.".length()));
         }
@@ -121,7 +125,8 @@ public record MetricPath(Section section, String subject, String group, String f
     /** The path as text; parsing it gives this path back. */
     public String canonical() {
         return switch (section) {
-            case DRIFT, PERFORMANCE, PERFORMANCE_ESTIMATED, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE ->
+            case DRIFT, PERFORMANCE, PERFORMANCE_ESTIMATED, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE,
+                 DRIFT_DOMAIN_CLASSIFIER ->
                     section.prefix() + "." + field;
             case DRIFT_FEATURE, DATA_QUALITY -> section.prefix() + "." + subject + "." + field;
             case FAIRNESS_ATTRIBUTE -> "fairness." + subject + "." + field;

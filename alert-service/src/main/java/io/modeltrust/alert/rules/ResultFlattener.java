@@ -39,6 +39,7 @@ public final class ResultFlattener {
         fields(r.path("prediction"), Section.DRIFT_PREDICTION, null, null, out);
         fields(r.path("label"), Section.DRIFT_LABEL, null, null, out);
         fields(r.path("multivariate"), Section.DRIFT_MULTIVARIATE, null, null, out);
+        fields(r.path("domainClassifier"), Section.DRIFT_DOMAIN_CLASSIFIER, null, null, out);
         for (JsonNode s : r.path("segments")) {
             String segment = s.path("segment").asText(null);
             for (JsonNode f : s.path("features")) {

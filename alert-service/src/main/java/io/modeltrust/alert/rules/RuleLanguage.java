@@ -10,7 +10,7 @@ public final class RuleLanguage {
             (optional: only results of that task), "group": "subject"|"batch", "cooldown": "PT6H", "enabled", "description"}.
             Paths: drift.<driftShare|datasetDrift|driftedFeatures|rows>; drift.features.<name|*>.<statistic|pValue|\
             adjustedPValue|psi|jensenShannon|wasserstein|drifted>; drift.prediction.<field>; drift.label.<field>; \
-            drift.multivariate.<value|lower|upper|drifted>; \
+            drift.multivariate.<value|lower|upper|drifted>; drift.domainClassifier.<value|lower|upper|drifted>; \
             drift.dataQuality.<column|*>.<referenceMissingShare|missingShare|missingShareChange|outOfRangeShare|\
             unseenCategoryShare>; performance.<metric> (metrics.<metric>); performance.<metric>.changeFromBaseline \
             (change.<metric>.absolute); performance.<metric>.relativeChange; performance.<metric>.baseline; \

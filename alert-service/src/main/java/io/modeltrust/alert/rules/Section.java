@@ -15,6 +15,7 @@ public enum Section {
     DRIFT_PREDICTION("drift.prediction", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_LABEL("drift.label", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_MULTIVARIATE("drift.multivariate", "drift", 0, List.of("value", "lower", "upper", "drifted")),
+    DRIFT_DOMAIN_CLASSIFIER("drift.domainClassifier", "drift", 0, List.of("value", "lower", "upper", "drifted")),
     // Subjects: the segment ("region=east") and the feature; fewer fields than DRIFT_FEATURE, as a batch has
     // up to 5 × 50 segments of every feature and each field is a stored series.
     DRIFT_SEGMENT("drift.segments", "drift", 2, List.of("psi", "pValue", "adjustedPValue", "hellinger", "drifted")),

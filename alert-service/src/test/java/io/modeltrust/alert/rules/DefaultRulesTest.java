@@ -148,6 +148,27 @@ class DefaultRulesTest {
     }
 
     @Test
+    void domainClassifierDriftWarnsAndNamesWhatTheClassifierLeantOn() {
+        ObjectNode broken = drift(false, 0.0);
+        broken.putObject("domainClassifier").put("method", "domain_classifier").put("value", 0.81).put("lower", 0.49)
+                .put("upper", 0.55).put("drifted", true).putArray("contributors").add("x2").add("x1");
+        List<Finding> f = breaching("drift.domain-classifier", broken);
+        assertEquals(List.of(Severity.WARNING), severities(f));
+        assertEquals(null, f.get(0).subject(), "one model-wide figure");
+        String text = Explanations.of(rule("drift.domain-classifier"), f.get(0),
+                new ResultContext("m", KEY, "drift", 1, broken));
+        assertEquals("A classifier tells this batch from the reference with cross-validated AUC 0.81, above the upper "
+                + "edge 0.55 of the reference-against-reference band; it leant most on x2 and x1.", text);
+        assertEquals(List.of(), breaching("drift.multivariate", broken), "the PCA rule reads its own part only");
+
+        ObjectNode stable = drift(false, 0.0);
+        stable.putObject("domainClassifier").put("method", "domain_classifier").put("value", 0.51).put("lower", 0.49)
+                .put("upper", 0.55).put("drifted", false).putArray("contributors");
+        assertEquals(List.of(), breaching("drift.domain-classifier", stable));
+        assertEquals(List.of(), breaching("drift.domain-classifier", drift(false, 0.0)), "check off: no finding");
+    }
+
+    @Test
     void unseenCategories() {
         assertEquals(List.of("purpose"), breaching("data_quality.unseen-categories", drift(false, 0.12)).stream()
                 .map(Finding::subject).toList());

@@ -13,8 +13,8 @@ class RuleValidatorTest {
     @Test
     void defaultsAreValidAndComplete() {
         List<AlertRule> rules = DefaultRules.rules();
-        assertEquals(List.of("drift.dataset", "drift.features", "drift.segments", "drift.multivariate", "drift.prediction",
-                "performance.accuracy-drop",
+        assertEquals(List.of("drift.dataset", "drift.features", "drift.segments", "drift.multivariate",
+                "drift.domain-classifier", "drift.prediction", "performance.accuracy-drop",
                 "performance.multiclass-accuracy-drop", "performance.macro-f1-drop", "performance.mae-increase",
                 "performance.rmse-increase", "performance.roc-auc", "performance.ks", "fairness.disparate-impact",
                 "fairness.statistical-parity", "data_quality.missing-share", "data_quality.unseen-categories",

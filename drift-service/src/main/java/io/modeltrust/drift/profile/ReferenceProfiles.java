@@ -1,5 +1,6 @@
 package io.modeltrust.drift.profile;
 
+import io.modeltrust.drift.multivariate.DomainSample;
 import io.modeltrust.drift.multivariate.MultivariateColumn;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.segments.SegmentProfile;
@@ -22,16 +23,25 @@ import java.util.Set;
 /**
  * The profiles of every monitored column of one reference version, by column name, and the
  * reconstruction model of its features for multivariate drift (null with fewer than two features,
- * or for a reference profiled before multivariate drift existed), and the profiles of its segments (empty
- * without segments in the model spec).
+ * or for a reference profiled before multivariate drift existed), the sample of its standardised feature
+ * rows that the domain classifier compares batches with (kept only when the reference's spec asks for the
+ * domain classifier, drift.domainClassifier, and there is a reconstruction model, whose encodings it uses),
+ * and the profiles of its segments (empty without segments in the model spec).
  */
 public record ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
-                                ReconstructionModel multivariate, List<SegmentProfile> segments) {
+                                ReconstructionModel multivariate, DomainSample domainSample,
+                                List<SegmentProfile> segments) {
+
+    /** Profiles without a domain-classifier sample or segments. */
+    public ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
+                             ReconstructionModel multivariate) {
+        this(modelId, referenceVersion, columns, multivariate, null, List.of());
+    }
 
     /** Profiles without segments. */
     public ReferenceProfiles(String modelId, int referenceVersion, Map<String, ColumnProfile> columns,
-                             ReconstructionModel multivariate) {
-        this(modelId, referenceVersion, columns, multivariate, List.of());
+                             ReconstructionModel multivariate, DomainSample domainSample) {
+        this(modelId, referenceVersion, columns, multivariate, domainSample, List.of());
     }
 
     /** Roles whose columns are profiled: inputs, outputs and the sensitive attributes (data quality). */
@@ -46,9 +56,12 @@ public record ReferenceProfiles(String modelId, int referenceVersion, Map<String
                 .toList();
         Map<String, ColumnProfile> byName = new LinkedHashMap<>();
         built.forEach(p -> byName.put(p.column(), p));
+        List<MultivariateColumn> features = featureColumns(reference);
+        ReconstructionModel model = ReconstructionModel.fit(features);
         DriftSettings drift = reference.header().model().driftOrDefaults();
-        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName,
-                ReconstructionModel.fit(featureColumns(reference)),
+        // Reference rows are kept only where the spec asks for the check that needs them (docs/metrics.md).
+        DomainSample sample = drift.domainClassifierOn() && model != null ? DomainSample.of(model.features(), features) : null;
+        return new ReferenceProfiles(reference.modelId(), reference.header().referenceVersion(), byName, model, sample,
                 SegmentProfiler.profile(reference, reference.header().model().segmentsOrEmpty(), drift.minSegmentRows(),
                         drift.maxSegments()));
     }

@@ -1,6 +1,7 @@
 package io.modeltrust.drift.profile;
 
 import io.modeltrust.drift.config.DriftServiceConfig;
+import io.modeltrust.drift.multivariate.DomainSample;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.multivariate.ReconstructionModelCodec;
 import io.modeltrust.drift.segments.SegmentProfile;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Persists reference profiles with their reconstruction model and keeps the recently used ones in memory. */
+/**
+ * Persists reference profiles with their reconstruction model and domain-classifier sample, and keeps the
+ * recently used ones in memory.
+ */
 @ApplicationScoped
 public class ReferenceStore {
 
@@ -61,6 +65,17 @@ public class ReferenceStore {
             m.model = ReconstructionModelCodec.toBytes(profiles.multivariate());
             m.createdAt = now;
             em.persist(m);
+        }
+        em.createQuery("delete from ReferenceDomainSampleEntity where modelId = ?1 and referenceVersion = ?2")
+                .setParameter(1, profiles.modelId()).setParameter(2, profiles.referenceVersion()).executeUpdate();
+        if (profiles.domainSample() != null) {
+            ReferenceDomainSampleEntity d = new ReferenceDomainSampleEntity();
+            d.modelId = profiles.modelId();
+            d.referenceVersion = profiles.referenceVersion();
+            d.rows = profiles.domainSample().rows();
+            d.sample = profiles.domainSample().toBytes();
+            d.createdAt = now;
+            em.persist(d);
         }
         saveSegments(profiles, now);
         synchronized (cache) {
@@ -132,7 +147,10 @@ public class ReferenceStore {
         ReferenceMultivariateEntity stored = em.find(ReferenceMultivariateEntity.class,
                 multivariateKey(modelId, referenceVersion));
         ReconstructionModel multivariate = stored == null ? null : ReconstructionModelCodec.fromBytes(stored.model);
-        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns, multivariate,
+        ReferenceDomainSampleEntity sample = em.find(ReferenceDomainSampleEntity.class,
+                multivariateKey(modelId, referenceVersion));
+        DomainSample domainSample = sample == null ? null : DomainSample.fromBytes(sample.sample);
+        ReferenceProfiles profiles = new ReferenceProfiles(modelId, referenceVersion, columns, multivariate, domainSample,
                 loadSegments(modelId, referenceVersion));
         synchronized (cache) {
             cache.put(key, profiles);

@@ -22,7 +22,11 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** drift-service deletes results, reference profiles and segment profiles on monitoring.control (DeletionContract). */
+/**
+ * drift-service deletes results, reference profiles, the reconstruction model, the domain classifier's
+ * reference sample and the segment profiles on monitoring.control (DeletionContract); the spec asks for the
+ * domain classifier and a segment so that there is something of each to delete.
+ */
 @QuarkusTest
 class DriftDeletionTest extends DeletionContract {
 
@@ -30,7 +34,7 @@ class DriftDeletionTest extends DeletionContract {
     private static final ModelSpec SPEC = new ModelSpec(Task.BINARY_CLASSIFICATION,
             List.of(new FeatureSpec("x1", ColumnType.NUMERIC), new FeatureSpec("c1", ColumnType.CATEGORICAL)),
             "pred", null, null, "1", null, null, null, null,
-            new DriftSettings(null, null, null, null, null, 10, null), null, null, null, List.of("c1"));
+            new DriftSettings(null, null, null, null, null, 10, null, true), null, null, null, List.of("c1"));
     private static final List<ColumnSpec> COLUMNS = List.of(
             new ColumnSpec("x1", ColumnRole.FEATURE, ColumnType.NUMERIC),
             new ColumnSpec("c1", ColumnRole.FEATURE, ColumnType.CATEGORICAL),
@@ -56,7 +60,8 @@ class DriftDeletionTest extends DeletionContract {
 
     @Override
     protected List<String> modelTables() {
-        return List.of("results", "reference_profiles", "reference_segments");
+        return List.of("results", "reference_profiles", "reference_multivariate", "reference_domain_sample",
+                "reference_segments");
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class ModelSpecValidator {
         spec.scoresOrEmpty().forEach((cls, column) -> checkRole(column, "score of class " + cls, featureNames, roleOf,
                 problems));
         checkSensitive(spec, featureNames, roleOf, problems);
-        checkDrift(spec.drift(), problems);
+        checkDrift(spec.drift(), spec.featuresOrEmpty().size(), problems);
         checkSegments(spec, problems);
         return problems;
     }
@@ -258,7 +258,10 @@ public final class ModelSpecValidator {
         }
     }
 
-    private static void checkDrift(DriftSettings drift, List<String> problems) {
+    /** The domain classifier reads the PCA reconstruction's encodings, which need two features (docs/metrics.md). */
+    static final int DOMAIN_CLASSIFIER_MIN_FEATURES = 2;
+
+    private static void checkDrift(DriftSettings drift, int features, List<String> problems) {
         if (drift == null) {
             return;
         }
@@ -276,6 +279,10 @@ public final class ModelSpecValidator {
         }
         if (drift.datasetDriftShare() != null && !(drift.datasetDriftShare() > 0 && drift.datasetDriftShare() <= 1)) {
             problems.add("drift.datasetDriftShare must be in (0, 1]");
+        }
+        if (drift.domainClassifierOn() && features < DOMAIN_CLASSIFIER_MIN_FEATURES) {
+            problems.add("drift.domainClassifier needs at least " + DOMAIN_CLASSIFIER_MIN_FEATURES
+                    + " features: it compares the features' joint distribution");
         }
     }
 

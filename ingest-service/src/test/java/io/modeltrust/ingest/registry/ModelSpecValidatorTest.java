@@ -100,4 +100,21 @@ class ModelSpecValidatorTest {
         assertEquals(List.of("segments lists 6 columns; a model has at most 5"), ModelSpecValidator.problems(spec(
                 base.formatted("[\"region\",\"sex\",\"a\",\"b\",\"c\",\"d\"]", "{}"))).subList(0, 1));
     }
+
+    @Test
+    void theDomainClassifierIsABooleanForModelsWithTwoFeaturesOrMore() {
+        String two = """
+                {"task":"regression","features":[{"name":"a","type":"numeric"},{"name":"b","type":"categorical"}],
+                 "prediction":"p","drift":%s}""";
+        assertEquals(List.of(), ModelSpecValidator.problems(spec(two.formatted("{\"domainClassifier\":true}"))));
+        assertEquals(List.of(), ModelSpecValidator.problems(spec(two.formatted("{\"domainClassifier\":false}"))));
+        assertTrue(spec(two.formatted("{\"domainClassifier\":true}")).driftOrDefaults().domainClassifierOn());
+        assertEquals(Boolean.FALSE, spec(two.formatted("{}")).driftOrDefaults().domainClassifier(), "off by default");
+        String one = """
+                {"task":"regression","features":[{"name":"a","type":"numeric"}],"prediction":"p",
+                 "drift":{"domainClassifier":true}}""";
+        assertEquals(List.of("drift.domainClassifier needs at least 2 features: it compares the features' joint "
+                + "distribution"), ModelSpecValidator.problems(spec(one)));
+        assertEquals(List.of(), ModelSpecValidator.problems(spec(one.replace("true", "false"))));
+    }
 }

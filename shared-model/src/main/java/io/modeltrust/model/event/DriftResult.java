@@ -11,7 +11,9 @@ import java.util.List;
  * was profiled before multivariate drift existed; readers of older results see it absent.
  * {@code segments} and {@code segmentsSkipped} are absent for a model without {@code segments}; the
  * skipped count is of the reference's segments that had fewer than {@code drift.minSegmentRows} rows in
- * the batch.
+ * the batch. {@code domainClassifier} is the second multivariate check, of the same shape with method
+ * {@link #DOMAIN_CLASSIFIER}; present only when the model spec asks for it ({@code drift.domainClassifier})
+ * and the reference kept a sample for it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftResult(
@@ -36,7 +38,8 @@ public record DriftResult(
         String explanation,
         Multivariate multivariate,
         List<SegmentDrift> segments,
-        Integer segmentsSkipped) {
+        Integer segmentsSkipped,
+        Multivariate domainClassifier) {
 
     /** A result without segments. */
     public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
@@ -46,17 +49,47 @@ public record DriftResult(
                        String explanation, Multivariate multivariate) {
         this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
                 prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
-                multivariate, null, null);
+                multivariate, null, null, null);
+    }
+
+    /** A result without the domain classifier. */
+    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
+                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
+                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
+                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
+                       String explanation, Multivariate multivariate, List<SegmentDrift> segments,
+                       Integer segmentsSkipped) {
+        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
+                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
+                multivariate, segments, segmentsSkipped, null);
     }
 
     /** The method of {@link Multivariate}: NannyML's data reconstruction drift. */
     public static final String PCA_RECONSTRUCTION = "pca_reconstruction";
+
+    /** The method of {@link #domainClassifier}: a classifier's cross-validated AUC of reference against batch. */
+    public static final String DOMAIN_CLASSIFIER = "domain_classifier";
+
+    /** A result without the domain-classifier check, as before it existed. */
+    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
+                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
+                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
+                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
+                       String explanation, Multivariate multivariate) {
+        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
+                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation, multivariate,
+                null);
+    }
 
     /**
      * Multivariate drift of the batch's features (docs/metrics.md "Multivariate drift by PCA
      * reconstruction"): {@code value} is the batch's mean reconstruction error, {@code drifted} when
      * it lies outside [{@code lower}, {@code upper}], the band from the reference's chunks;
      * {@code contributors} are the features whose reconstruction error grew most, largest first.
+     * For {@link #DOMAIN_CLASSIFIER} (docs/metrics.md "Multivariate drift by a domain classifier") {@code value}
+     * is the cross-validated ROC AUC of a classifier telling the batch from the reference, [{@code lower},
+     * {@code upper}] the band of the same procedure on reference-against-reference splits, {@code drifted} when
+     * {@code value} > {@code upper}, and {@code contributors} the features the classifier leant on most.
      */
     public record Multivariate(String method, double value, double lower, double upper, boolean drifted,
                                List<String> contributors) {

@@ -8,7 +8,8 @@ import java.util.List;
  * defaults (ks, chi2, alpha 0.05, psi 0.1, dataset drift share 0.5, segments of at least 200 rows, the 10
  * largest segments per segment column). The tests name the one whose
  * p-value decides numeric ({@link #NUMERIC_TESTS}) and categorical ({@link #CATEGORICAL_TESTS})
- * columns.
+ * columns. {@code domainClassifier} true adds the domain-classifier check of the features (docs/metrics.md
+ * "Multivariate drift by a domain classifier"); default false, as it trains classifiers on every batch.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftSettings(
@@ -18,17 +19,30 @@ public record DriftSettings(
         Double psiThreshold,
         Double datasetDriftShare,
         Integer minSegmentRows,
-        Integer maxSegments) {
+        Integer maxSegments,
+        Boolean domainClassifier) {
 
-    public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5, 200, 10);
+    public static final DriftSettings DEFAULTS = new DriftSettings("ks", "chi2", 0.05, 0.1, 0.5, 200, 10, false);
 
     /** Upper bound of {@code maxSegments}: segments per segment column compared in each batch. */
     public static final int MAX_SEGMENTS_LIMIT = 50;
 
-    /** The settings without segment overrides. */
+    /** The settings as they were before segments and the domain classifier existed. */
     public DriftSettings(String numericTest, String categoricalTest, Double alpha, Double psiThreshold,
                          Double datasetDriftShare) {
-        this(numericTest, categoricalTest, alpha, psiThreshold, datasetDriftShare, null, null);
+        this(numericTest, categoricalTest, alpha, psiThreshold, datasetDriftShare, null, null, null);
+    }
+
+    /** The settings with segment overrides; the domain classifier stays off. */
+    public DriftSettings(String numericTest, String categoricalTest, Double alpha, Double psiThreshold,
+                         Double datasetDriftShare, Integer minSegmentRows, Integer maxSegments) {
+        this(numericTest, categoricalTest, alpha, psiThreshold, datasetDriftShare, minSegmentRows, maxSegments, null);
+    }
+
+    /** The settings with the domain-classifier switch and no segment overrides. */
+    public DriftSettings(String numericTest, String categoricalTest, Double alpha, Double psiThreshold,
+                         Double datasetDriftShare, Boolean domainClassifier) {
+        this(numericTest, categoricalTest, alpha, psiThreshold, datasetDriftShare, null, null, domainClassifier);
     }
 
     /** The values {@code numericTest} accepts (docs/model-spec.md), the default first. */
@@ -46,6 +60,12 @@ public record DriftSettings(
                 psiThreshold != null ? psiThreshold : DEFAULTS.psiThreshold,
                 datasetDriftShare != null ? datasetDriftShare : DEFAULTS.datasetDriftShare,
                 minSegmentRows != null ? minSegmentRows : DEFAULTS.minSegmentRows,
-                maxSegments != null ? maxSegments : DEFAULTS.maxSegments);
+                maxSegments != null ? maxSegments : DEFAULTS.maxSegments,
+                domainClassifier != null ? domainClassifier : DEFAULTS.domainClassifier);
+    }
+
+    /** Whether the spec asks for the domain-classifier check (null counts as the default, off). */
+    public boolean domainClassifierOn() {
+        return Boolean.TRUE.equals(domainClassifier);
     }
 }

@@ -44,4 +44,35 @@ class DriftResultSerdeTest {
         assertNull(read.multivariate());
         assertEquals("b1", read.batchId());
     }
+
+    @Test
+    void theDomainClassifierIsASecondPartOfTheSameShape() throws Exception {
+        DriftResult.Multivariate pca = new DriftResult.Multivariate(DriftResult.PCA_RECONSTRUCTION, 1.185, 0.756, 0.878,
+                true, List.of("x2", "x1"));
+        DriftResult.Multivariate domain = new DriftResult.Multivariate(DriftResult.DOMAIN_CLASSIFIER, 0.82, 0.496, 0.55,
+                true, List.of("x2", "x1"));
+        DriftResult both = new DriftResult(ResultKind.DRIFT, 1, "e1", "m", "b1", 1, 1, T, T, 1500, List.of(), null, null,
+                0.0, false, 0, List.of(), null, "x", pca, domain);
+        String json = Json.toString(both);
+        DriftResult read = Json.MAPPER.readValue(json, DriftResult.class);
+        assertEquals(pca, read.multivariate());
+        assertEquals(domain, read.domainClassifier(), json);
+        assertEquals("domain_classifier", Json.MAPPER.valueToTree(both).path("domainClassifier").path("method").asText());
+        assertFalse(Json.MAPPER.valueToTree(result(pca)).has("domainClassifier"), "absent unless the spec asks for it");
+        assertNull(Json.MAPPER.readValue(Json.toString(result(pca)), DriftResult.class).domainClassifier());
+    }
+
+    @Test
+    void theDomainClassifierSettingIsOffByDefaultAndReadsFromTheSpec() throws Exception {
+        io.modeltrust.model.spec.DriftSettings off = Json.MAPPER.readValue("{\"alpha\":0.01}",
+                io.modeltrust.model.spec.DriftSettings.class);
+        assertNull(off.domainClassifier());
+        assertFalse(off.domainClassifierOn());
+        assertEquals(Boolean.FALSE, off.withDefaults().domainClassifier());
+        io.modeltrust.model.spec.DriftSettings on = Json.MAPPER.readValue("{\"domainClassifier\":true}",
+                io.modeltrust.model.spec.DriftSettings.class);
+        assertTrue(on.withDefaults().domainClassifierOn());
+        assertEquals(0.05, on.withDefaults().alpha());
+        assertFalse(Json.toString(off).contains("domainClassifier"), "an unset field stays off the wire");
+    }
 }

@@ -53,7 +53,11 @@ public final class ModelSpecSchema {
                     "datasetDriftShare", "Share of drifted features at which the dataset drifts, in (0, 1]; default 0.5",
                     "minSegmentRows", "Rows a segment needs on both sides to be compared, >= 1; default 200",
                     "maxSegments", "Segments compared per segment column, the largest in the reference, 1 to 50; "
-                            + "default 10"),
+                            + "default 10",
+                    "domainClassifier", "true adds the domain-classifier check (result field domainClassifier): a "
+                            + "classifier's cross-validated AUC of batch against reference, with a band from "
+                            + "reference-against-reference splits; needs two features or more; applies from the next "
+                            + "reference upload; default false"),
             "FairnessSettings", Map.of(
                     "minGroupSize", "Smallest group that takes part in between-group figures, >= 1; default 30",
                     "intersections", "Pairs of sensitive attributes to analyse together, e.g. [[\"sex\", \"age_band\"]]",
