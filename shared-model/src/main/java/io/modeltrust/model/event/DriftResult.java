@@ -70,17 +70,6 @@ public record DriftResult(
     /** The method of {@link #domainClassifier}: a classifier's cross-validated AUC of reference against batch. */
     public static final String DOMAIN_CLASSIFIER = "domain_classifier";
 
-    /** A result without the domain-classifier check, as before it existed. */
-    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
-                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
-                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
-                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
-                       String explanation, Multivariate multivariate) {
-        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
-                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation, multivariate,
-                null);
-    }
-
     /**
      * Multivariate drift of the batch's features (docs/metrics.md "Multivariate drift by PCA
      * reconstruction"): {@code value} is the batch's mean reconstruction error, {@code drifted} when

@@ -52,7 +52,7 @@ class DriftResultSerdeTest {
         DriftResult.Multivariate domain = new DriftResult.Multivariate(DriftResult.DOMAIN_CLASSIFIER, 0.82, 0.496, 0.55,
                 true, List.of("x2", "x1"));
         DriftResult both = new DriftResult(ResultKind.DRIFT, 1, "e1", "m", "b1", 1, 1, T, T, 1500, List.of(), null, null,
-                0.0, false, 0, List.of(), null, "x", pca, domain);
+                0.0, false, 0, List.of(), null, "x", pca, null, null, domain);
         String json = Json.toString(both);
         DriftResult read = Json.MAPPER.readValue(json, DriftResult.class);
         assertEquals(pca, read.multivariate());
