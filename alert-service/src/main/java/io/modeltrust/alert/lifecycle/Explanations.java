@@ -80,6 +80,10 @@ public final class Explanations {
             case DRIFT_PREDICTION -> text(r.path("prediction").path("explanation"));
             case DRIFT_LABEL -> text(r.path("label").path("explanation"));
             case DRIFT_MULTIVARIATE -> multivariate(r.path("multivariate"));
+            case DRIFT_PREVIOUS -> text(r.path("previous").path("explanation"));
+            case DRIFT_PREVIOUS_FEATURE -> text(find(r.path("previous").path("features"), "feature", path.subject())
+                    .path("explanation"));
+            case DRIFT_PREVIOUS_PREDICTION -> text(r.path("previous").path("prediction").path("explanation"));
             case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject(),
                     path.field());
             case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());

@@ -47,8 +47,8 @@ public record AlertRule(
     public static int defaultMinRows(Section section) {
         return switch (section) {
             case PERFORMANCE -> PERFORMANCE_MIN_ROWS;
-            case PERFORMANCE_ESTIMATED, DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DATA_QUALITY ->
-                    DRIFT_MIN_ROWS;
+            case PERFORMANCE_ESTIMATED, DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DATA_QUALITY,
+                 DRIFT_PREVIOUS, DRIFT_PREVIOUS_FEATURE, DRIFT_PREVIOUS_PREDICTION -> DRIFT_MIN_ROWS;
             case FAIRNESS_ATTRIBUTE, FAIRNESS_GROUP -> 0;
         };
     }
@@ -58,7 +58,8 @@ public record AlertRule(
         return switch (path.section()) {
             case PERFORMANCE -> "performance.labeledRows";
             case PERFORMANCE_ESTIMATED -> "performance.rows";
-            case DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DATA_QUALITY -> "drift.rows";
+            case DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DATA_QUALITY, DRIFT_PREVIOUS,
+                 DRIFT_PREVIOUS_FEATURE, DRIFT_PREVIOUS_PREDICTION -> "drift.rows";
             case FAIRNESS_ATTRIBUTE, FAIRNESS_GROUP -> null;
         };
     }

@@ -15,6 +15,10 @@ public enum Section {
     DRIFT_PREDICTION("drift.prediction", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_LABEL("drift.label", "drift", 0, Fields.COLUMN_DRIFT),
     DRIFT_MULTIVARIATE("drift.multivariate", "drift", 0, List.of("value", "lower", "upper", "drifted")),
+    /** The comparison with the previous batches of a result whose referenceMode is both (docs/api.md "previous"). */
+    DRIFT_PREVIOUS("drift.previous", "drift", 0, List.of("driftShare", "datasetDrift", "driftedFeatures", "batches", "rows")),
+    DRIFT_PREVIOUS_FEATURE("drift.previous.features", "drift", 1, Fields.COLUMN_DRIFT),
+    DRIFT_PREVIOUS_PREDICTION("drift.previous.prediction", "drift", 0, Fields.COLUMN_DRIFT),
     DATA_QUALITY("drift.dataQuality", "drift", 1,
             List.of("referenceMissingShare", "missingShare", "missingShareChange", "outOfRangeShare", "unseenCategoryShare")),
     PERFORMANCE("performance", "performance", 0, Fields.performance()),

@@ -9,6 +9,7 @@ import io.modeltrust.model.batch.ColumnRole;
 import io.modeltrust.model.batch.ColumnSpec;
 import io.modeltrust.model.batch.NumericColumn;
 import io.modeltrust.model.spec.ColumnType;
+import io.modeltrust.model.spec.DriftSettings;
 import io.modeltrust.model.spec.FeatureSpec;
 import io.modeltrust.model.spec.ModelSpec;
 import io.modeltrust.model.spec.Task;
@@ -21,14 +22,18 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** drift-service deletes results and reference profiles on monitoring.control (DeletionContract). */
+/**
+ * drift-service deletes results, reference profiles and the kept batches of the moving reference on
+ * monitoring.control (DeletionContract): the model compares with its previous batches too.
+ */
 @QuarkusTest
 class DriftDeletionTest extends DeletionContract {
 
     private static final int ROWS = 300;
     private static final ModelSpec SPEC = new ModelSpec(Task.BINARY_CLASSIFICATION,
             List.of(new FeatureSpec("x1", ColumnType.NUMERIC), new FeatureSpec("c1", ColumnType.CATEGORICAL)),
-            "pred", null, null, "1", null, null, null, null, null, null);
+            "pred", null, null, "1", null, null, null, null,
+            new DriftSettings(null, null, null, null, null, new DriftSettings.ReferenceWindow("both", 3)), null);
     private static final List<ColumnSpec> COLUMNS = List.of(
             new ColumnSpec("x1", ColumnRole.FEATURE, ColumnType.NUMERIC),
             new ColumnSpec("c1", ColumnRole.FEATURE, ColumnType.CATEGORICAL),
@@ -54,12 +59,12 @@ class DriftDeletionTest extends DeletionContract {
 
     @Override
     protected List<String> modelTables() {
-        return List.of("results", "reference_profiles");
+        return List.of("results", "reference_profiles", "reference_window", "reference_window_batches");
     }
 
     @Override
     protected List<String> batchTables() {
-        return List.of("results");
+        return List.of("results", "reference_window", "reference_window_batches");
     }
 
     private static List<BatchRecord> records(String model, String batchId, BatchKind kind, Instant receivedAt) {

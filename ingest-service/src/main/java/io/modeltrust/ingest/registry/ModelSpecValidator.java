@@ -276,6 +276,25 @@ public final class ModelSpecValidator {
         if (drift.datasetDriftShare() != null && !(drift.datasetDriftShare() > 0 && drift.datasetDriftShare() <= 1)) {
             problems.add("drift.datasetDriftShare must be in (0, 1]");
         }
+        checkReference(drift.reference(), problems);
+    }
+
+    /** drift.reference: a mode, and for previous and both how many batches, 1..MAX_BATCHES (docs/model-spec.md). */
+    private static void checkReference(DriftSettings.ReferenceWindow reference, List<String> problems) {
+        if (reference == null) {
+            return;
+        }
+        int max = DriftSettings.ReferenceWindow.MAX_BATCHES;
+        if (reference.mode() == null || !DriftSettings.ReferenceWindow.MODES.contains(reference.mode())) {
+            problems.add("drift.reference.mode must be one of " + String.join(", ", DriftSettings.ReferenceWindow.MODES));
+        } else if (!reference.usesWindow()) {
+            if (reference.batches() != null) {
+                problems.add("drift.reference.batches applies to modes previous and both only, not fixed");
+            }
+        } else if (reference.batches() == null || reference.batches() < 1 || reference.batches() > max) {
+            problems.add("drift.reference.batches must be a whole number from 1 to " + max + " for mode "
+                    + reference.mode());
+        }
     }
 
     private static ColumnType typeOf(ModelSpec spec, String feature) {
