@@ -51,16 +51,16 @@ class ResultFlattenerTest {
         tree.put("referenceMode", "both");
         ObjectNode previous = tree.putObject("previous").put("batches", 3).put("rows", 12000).put("driftShare", 0.5)
                 .put("datasetDrift", true).put("driftedFeatures", 1);
-        previous.putArray("features").addObject().put("feature", "income").put("psi", 0.31).put("drifted", true);
+        previous.putArray("features").addObject().put("feature", "tenure").put("psi", 0.31).put("drifted", true);
         previous.putObject("prediction").put("feature", "approved").put("pValue", 0.002);
         Snapshot s = Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
         assertEquals(3.0, s.value("drift.previous.batches"));
         assertEquals(12000.0, s.value("drift.previous.rows"));
         assertEquals(1.0, s.value("drift.previous.datasetDrift"));
-        assertEquals(0.31, s.value("drift.previous.features.income.psi"));
-        assertEquals(1.0, s.value("drift.previous.features.income.drifted"));
+        assertEquals(0.31, s.value("drift.previous.features.tenure.psi"));
+        assertEquals(1.0, s.value("drift.previous.features.tenure.drifted"));
         assertEquals(0.002, s.value("drift.previous.prediction.pValue"));
-        assertNull(s.value("drift.features.income.psi"), "the top level is not the previous section");
+        assertNull(s.value("drift.features.tenure.psi"), "the top level is not the previous section");
     }
 
     @Test
