@@ -4,108 +4,117 @@ import io.modeltrust.drift.multivariate.FeatureEncoding;
 import io.modeltrust.drift.multivariate.MultivariateColumn;
 import io.modeltrust.drift.multivariate.MultivariateDrift;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
-import io.modeltrust.drift.profile.ColumnProfile;
 import io.modeltrust.drift.profile.ReferenceProfiles;
 import io.modeltrust.drift.segments.SegmentAnalysis;
-import io.modeltrust.drift.stats.ColumnInput;
-import io.modeltrust.drift.stats.DriftAnalyzer;
 import io.modeltrust.drift.stats.DriftConfig;
 import io.modeltrust.drift.stats.DriftReport;
-import io.modeltrust.drift.stats.FeatureComparator;
-import io.modeltrust.drift.stats.FeatureComparison;
+import io.modeltrust.drift.window.PooledWindow;
 import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
-import io.modeltrust.model.batch.ColumnRole;
-import io.modeltrust.model.batch.ColumnSpec;
 import io.modeltrust.model.batch.NumericColumn;
 import io.modeltrust.model.event.DriftResult;
-import io.modeltrust.model.event.DriftResult.BinShift;
-import io.modeltrust.model.event.DriftResult.ColumnQuality;
-import io.modeltrust.model.event.DriftResult.DriftDetails;
 import io.modeltrust.model.event.DriftResult.FeatureDrift;
-import io.modeltrust.model.event.DriftResult.Summary;
 import io.modeltrust.model.event.ResultKind;
 import io.modeltrust.model.spec.DriftSettings;
+import io.modeltrust.model.spec.DriftSettings.ReferenceWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Compares one production batch with its reference profiles and turns the statistics into the
- * drift result event. Plain Java: the statistics live in {@code stats}, this only selects columns
- * and maps.
+ * Compares one production batch with its reference profiles, the previous batches pooled, or both,
+ * and turns the statistics into the drift result event. Plain Java: the statistics live in
+ * {@code stats}, the per-column mapping in {@link ColumnComparison}; this chooses what is compared.
  */
 public final class DriftComputation {
+
+    private static final String PREVIOUS_BATCHES = "the previous batches";
 
     private DriftComputation() {
     }
 
+    /** The batch against its fixed reference alone, as for drift.reference mode fixed. */
     public static DriftResult compute(AssembledBatch batch, ReferenceProfiles reference, String eventId,
                                       Instant computedAt) {
-        List<ColumnInput> inputs = new ArrayList<>();
-        List<ColumnSpec> compared = new ArrayList<>();
-        List<String> notCompared = new ArrayList<>();
-        for (ColumnSpec spec : batch.header().columns()) {
-            ColumnProfile profile = reference.columns().get(spec.name());
-            if (profile == null) {
-                // a column the model gained after this reference: nothing to compare it with yet
-                if (ReferenceProfiles.PROFILED.contains(spec.role())) {
-                    notCompared.add(spec.name() + " (not in the reference)");
-                }
-                continue;
-            }
-            Column column = batch.column(spec.name()).orElseThrow();
-            if (spec.role() == ColumnRole.LABEL && !hasValues(column)) {
-                continue;
-            }
-            ColumnInput input = input(spec.name(), profile, column);
-            if (input != null) {
-                inputs.add(input);
-                compared.add(spec);
-            } else {
-                notCompared.add(spec.name() + " (" + (profile.isNumeric() ? "numeric" : "categorical")
-                        + " in the reference)");
-            }
-        }
+        return compute(batch, reference, null, eventId, computedAt);
+    }
+
+    /**
+     * The batch against its fixed reference, the previous batches pooled in {@code window}, or both, as
+     * the model's drift.reference asks (docs/metrics.md "Moving reference"). With mode previous and no
+     * previous batch yet the top level is the comparison with the fixed reference, and referenceMode and
+     * the explanation say so; with both, previous is absent then.
+     *
+     * @param window null or empty when no previous batch is kept
+     */
+    public static DriftResult compute(AssembledBatch batch, ReferenceProfiles reference, PooledWindow window,
+                                      String eventId, Instant computedAt) {
         DriftSettings settings = batch.header().model().driftOrDefaults();
         DriftConfig config = new DriftConfig(settings.numericTest(), settings.categoricalTest(), settings.alpha(),
                 settings.psiThreshold(), settings.datasetDriftShare());
-        List<FeatureComparison> comparisons = FeatureComparator.compareAll(inputs, config);
-        List<FeatureComparison> features = new ArrayList<>();
-        FeatureComparison prediction = null;
-        FeatureComparison label = null;
-        List<ColumnQuality> quality = new ArrayList<>();
-        for (int i = 0; i < comparisons.size(); i++) {
-            FeatureComparison c = comparisons.get(i);
-            ColumnRole role = compared.get(i).role();
-            switch (role) {
-                case FEATURE -> features.add(c);
-                case PREDICTION -> prediction = c;
-                case LABEL -> label = c;
-                default -> { }
+        ReferenceWindow asked = settings.reference();
+        boolean pooled = asked.usesWindow() && window != null && !window.isEmpty();
+        boolean topIsWindow = pooled && ReferenceWindow.MODE_PREVIOUS.equals(asked.mode());
+        int version = batch.header().referenceVersion();
+        ColumnComparison top = topIsWindow
+                ? ColumnComparison.of(batch, window.columns(), config, PREVIOUS_BATCHES)
+                : ColumnComparison.of(batch, reference.columns(), config, "the reference");
+        String explanation = summary(top, topIsWindow ? "Not compared until a previous batch has them"
+                : "Not compared until the next reference (reference v" + version + ")");
+        String mode;
+        DriftResult.Previous previous = null;
+        if (topIsWindow) {
+            mode = DriftResult.REFERENCE_PREVIOUS;
+            explanation = "Against " + pool(window, asked) + ": " + explanation;
+            previous = DriftResult.Previous.pool(window.batches(), window.rows(), window.from(), window.to());
+        } else if (pooled) {
+            mode = DriftResult.REFERENCE_BOTH;
+            previous = previous(batch, window, config);
+            explanation = explanation + " Against " + pool(window, asked) + ": " + previous.explanation();
+        } else {
+            mode = DriftResult.REFERENCE_FIXED;
+            if (asked.usesWindow()) {
+                explanation = (ReferenceWindow.MODE_PREVIOUS.equals(asked.mode())
+                        ? "No previous production batch yet: compared with the fixed reference v" + version + ". "
+                        : "No previous production batch yet, so no comparison with previous batches. ") + explanation;
             }
-            quality.add(quality(c, role));
         }
-        DriftReport report = new DriftAnalyzer(config).analyze(features, prediction, label);
-        List<FeatureDrift> featureDrift = report.features().stream().map(DriftComputation::toEvent).toList();
         DriftResult.Multivariate multivariate = multivariate(batch, reference.multivariate());
         DriftResult.Multivariate domain = DomainCheck.of(batch, reference);
+        // Segments are compared with the fixed reference's segments, whatever the top level is compared with.
         List<String> segmentColumns = batch.header().model().segmentsOrEmpty();
         SegmentAnalysis.Outcome segments = SegmentAnalysis.analyze(batch,
                 SegmentResults.inSpecOrder(reference.segments(), segmentColumns), config, settings.minSegmentRows());
-        return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(),
-                batch.header().referenceVersion(), 1, computedAt, batch.header().at(), batch.rows(),
-                featureDrift, toEvent(report.prediction()), toEvent(report.label()), report.driftShare(),
-                report.datasetDrift(), report.driftedCount(), quality,
+        DriftReport report = top.report();
+        return new DriftResult(ResultKind.DRIFT, 1, eventId, batch.modelId(), batch.batchId(), version, 1, computedAt,
+                batch.header().at(), batch.rows(), top.features(), top.prediction(), top.label(), report.driftShare(),
+                report.datasetDrift(), report.driftedCount(), top.quality(),
                 new DriftResult.DriftRule(config.numericTest(), config.categoricalTest(), config.alpha(),
                         config.psiThreshold(), config.datasetDriftShare(), "benjamini-hochberg"),
-                summary(featureDrift, report, notCompared, batch.header().referenceVersion())
-                        + multivariateSentence(multivariate) + DomainCheck.sentence(batch, reference, domain)
+                explanation + multivariateSentence(multivariate) + DomainCheck.sentence(batch, reference, domain)
                         + SegmentResults.sentence(segments, segmentColumns, reference.segments()),
                 multivariate, segmentColumns.isEmpty() ? null : SegmentResults.toEvents(segments),
-                segmentColumns.isEmpty() ? null : segments.skipped(), domain);
+                segmentColumns.isEmpty() ? null : segments.skipped(), domain, mode, previous);
+    }
+
+    private static DriftResult.Previous previous(AssembledBatch batch, PooledWindow window, DriftConfig config) {
+        ColumnComparison c = ColumnComparison.of(batch, window.columns(), config, PREVIOUS_BATCHES);
+        DriftReport r = c.report();
+        return new DriftResult.Previous(window.batches(), window.rows(), window.from(), window.to(), c.features(),
+                c.prediction(), c.label(), r.driftShare(), r.datasetDrift(), r.driftedCount(),
+                summary(c, "Not compared until a previous batch has them"));
+    }
+
+    /** "the previous 3 production batches (12000 rows, 2026-12-01T00:00:00Z to 2026-12-03T00:00:00Z)". */
+    private static String pool(PooledWindow window, ReferenceWindow asked) {
+        String count = window.batches() == 1 ? "the previous production batch"
+                : "the previous " + window.batches() + " production batches";
+        String of = asked.batches() != null && window.batches() < asked.batches()
+                ? " of the " + asked.batches() + " asked" : "";
+        String span = window.batches() == 1 ? String.valueOf(window.to()) : window.from() + " to " + window.to();
+        return count + of + " (" + window.rows() + " rows, " + span + ")";
     }
 
     /**
@@ -151,73 +160,13 @@ public final class DriftComputation {
         return text + (m.contributors().isEmpty() ? "." : ", most from " + String.join(", ", m.contributors()) + ".");
     }
 
-    private static ColumnInput input(String name, ColumnProfile profile, Column column) {
-        if (profile.isNumeric() && column instanceof NumericColumn n) {
-            return new ColumnInput.Numeric(name, profile.numeric(), n.values());
-        }
-        if (!profile.isNumeric() && column instanceof CategoricalColumn c) {
-            return new ColumnInput.Categorical(name, profile.categorical(), c.dictionary(), c.codes());
-        }
-        return null;
-    }
-
-    private static boolean hasValues(Column column) {
-        if (column instanceof NumericColumn n) {
-            for (double v : n.values()) {
-                if (!Double.isNaN(v)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (int code : ((CategoricalColumn) column).codes()) {
-            if (code >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static FeatureDrift toEvent(DriftReport.ColumnDrift d) {
-        if (d == null) {
-            return null;
-        }
-        FeatureComparison c = d.comparison();
-        FeatureComparison.Explanation e = c.explanation();
-        DriftDetails details = null;
-        String sentence = null;
-        if (e != null) {
-            List<BinShift> bins = e.topBins() == null ? List.of() : e.topBins().stream()
-                    .map(b -> new BinShift(b.label(), b.referenceShare(), b.productionShare(), b.psiTerm())).toList();
-            details = new DriftDetails(bins, summary(e.reference()), summary(e.production()));
-            sentence = e.sentence();
-        }
-        return new FeatureDrift(c.feature(), c.type(), c.test(), finite(c.statistic()), finite(c.pValue()),
-                finite(d.decisionPValue()), finite(c.psi()), finite(c.jensenShannon()), finite(c.wasserstein()),
-                d.drifted(), sentence, details, finite(c.hellinger()));
-    }
-
-    private static Summary summary(FeatureComparison.Summary s) {
-        return s == null ? null : new Summary(finite(s.mean()), finite(s.p10()), finite(s.p50()), finite(s.p90()));
-    }
-
-    private static ColumnQuality quality(FeatureComparison c, ColumnRole role) {
-        FeatureComparison.DataQuality q = c.dataQuality();
-        double reference = q.referenceMissingShare() == null ? 0 : q.referenceMissingShare();
-        double production = q.productionMissingShare() == null ? 0 : q.productionMissingShare();
-        List<String> unseen = q.unseenCategories() == null ? null : q.unseenCategories().subList(0,
-                Math.min(ColumnQuality.UNSEEN_CATEGORIES_LISTED, q.unseenCategories().size()));
-        return new ColumnQuality(c.feature(), role.wire(), c.type(), reference, production, production - reference,
-                finite(q.outOfRangeShare()), finite(q.unseenCategoryShare()), unseen);
-    }
-
-    /** The counts and drifted features, the prediction's shift, and the columns left out until the next reference. */
-    private static String summary(List<FeatureDrift> features, DriftReport report, List<String> notCompared,
-                                  int referenceVersion) {
-        List<String> drifted = features.stream().filter(FeatureDrift::drifted).map(FeatureDrift::feature).toList();
+    /** The counts and drifted features, the prediction's shift, and the columns left out and until when. */
+    private static String summary(ColumnComparison c, String notComparedUntil) {
+        DriftReport report = c.report();
+        List<String> drifted = c.features().stream().filter(FeatureDrift::drifted).map(FeatureDrift::feature).toList();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d features drifted (%.0f%%)", report.driftedCount(),
-                features.size(), report.driftShare() * 100));
+                c.features().size(), report.driftShare() * 100));
         if (!drifted.isEmpty()) {
             text.append(": ").append(String.join(", ", drifted));
         }
@@ -225,14 +174,9 @@ public final class DriftComputation {
         if (report.prediction() != null && report.prediction().drifted()) {
             text.append(" The prediction distribution shifted too.");
         }
-        if (!notCompared.isEmpty()) {
-            text.append(" Not compared until the next reference (reference v").append(referenceVersion).append("): ")
-                    .append(String.join(", ", notCompared)).append('.');
+        if (!c.notCompared().isEmpty()) {
+            text.append(' ').append(notComparedUntil).append(": ").append(String.join(", ", c.notCompared())).append('.');
         }
         return text.toString();
-    }
-
-    private static Double finite(Double v) {
-        return v == null || v.isNaN() || v.isInfinite() ? null : v;
     }
 }

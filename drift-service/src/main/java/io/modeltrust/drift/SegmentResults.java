@@ -31,7 +31,7 @@ final class SegmentResults {
         List<SegmentDrift> out = new ArrayList<>(outcome.segments().size());
         for (SegmentAnalysis.Segment s : outcome.segments()) {
             String where = where(s);
-            List<FeatureDrift> features = s.features().stream().map(DriftComputation::toEvent)
+            List<FeatureDrift> features = s.features().stream().map(ColumnComparison::toEvent)
                     .map(f -> f.explanation() == null ? f : withExplanation(f, "In " + where + ": " + f.explanation()))
                     .toList();
             out.add(new SegmentDrift(s.profile().label(), s.profile().column(), s.profile().value(), s.rows(),

@@ -101,7 +101,7 @@ class OpenApiTest {
         Set<String> components = Arrays.stream(ModelSpec.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(components, fieldNames(contract().schema("ModelSpec").path("properties")));
-        for (String schema : List.of("ModelSpec", "FeatureSpec", "DriftSettings", "FairnessSettings")) {
+        for (String schema : List.of("ModelSpec", "FeatureSpec", "DriftSettings", "ReferenceWindow", "FairnessSettings")) {
             contract().schema(schema).path("properties").fields().forEachRemaining(p ->
                     assertTrue(p.getValue().path("description").asText().length() > 3, schema + "." + p.getKey()
                             + " has no description (ModelSpecSchema)"));

@@ -83,6 +83,10 @@ public final class Explanations {
             case DRIFT_SEGMENT -> text(find(find(r.path("segments"), "segment", path.subject()).path("features"), "feature",
                     path.group()).path("explanation"));
             case DRIFT_DOMAIN_CLASSIFIER -> domainClassifier(r.path("domainClassifier"));
+            case DRIFT_PREVIOUS -> text(r.path("previous").path("explanation"));
+            case DRIFT_PREVIOUS_FEATURE -> text(find(r.path("previous").path("features"), "feature", path.subject())
+                    .path("explanation"));
+            case DRIFT_PREVIOUS_PREDICTION -> text(r.path("previous").path("prediction").path("explanation"));
             case DATA_QUALITY -> quality(find(r.path("dataQuality"), "column", path.subject()), path.subject(),
                     path.field());
             case FAIRNESS_ATTRIBUTE -> fairness(r, path.subject(), path.subject());

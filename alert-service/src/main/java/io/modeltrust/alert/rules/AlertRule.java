@@ -48,7 +48,8 @@ public record AlertRule(
         return switch (section) {
             case PERFORMANCE -> PERFORMANCE_MIN_ROWS;
             case PERFORMANCE_ESTIMATED, DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE,
-                 DRIFT_DOMAIN_CLASSIFIER, DRIFT_SEGMENT, DATA_QUALITY -> DRIFT_MIN_ROWS;
+                 DRIFT_DOMAIN_CLASSIFIER, DRIFT_SEGMENT, DATA_QUALITY, DRIFT_PREVIOUS, DRIFT_PREVIOUS_FEATURE,
+                 DRIFT_PREVIOUS_PREDICTION -> DRIFT_MIN_ROWS;
             case FAIRNESS_ATTRIBUTE, FAIRNESS_GROUP -> 0;
         };
     }
@@ -60,7 +61,8 @@ public record AlertRule(
             case PERFORMANCE_ESTIMATED -> "performance.rows";
             // a segment's own minimum (drift.minSegmentRows) was applied when it was compared
             case DRIFT, DRIFT_FEATURE, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE, DRIFT_DOMAIN_CLASSIFIER,
-                 DRIFT_SEGMENT, DATA_QUALITY -> "drift.rows";
+                 DRIFT_SEGMENT, DATA_QUALITY, DRIFT_PREVIOUS, DRIFT_PREVIOUS_FEATURE, DRIFT_PREVIOUS_PREDICTION ->
+                    "drift.rows";
             case FAIRNESS_ATTRIBUTE, FAIRNESS_GROUP -> null;
         };
     }

@@ -38,6 +38,15 @@ public record MetricPath(Section section, String subject, String group, String f
     }
 
     private static MetricPath parseDrift(String rest) {
+        if (rest.startsWith("previous.features.")) {
+            return named(Section.DRIFT_PREVIOUS_FEATURE, rest.substring("previous.features.".length()));
+        }
+        if (rest.startsWith("previous.prediction.")) {
+            return new MetricPath(Section.DRIFT_PREVIOUS_PREDICTION, null, null, rest.substring("previous.prediction.".length()));
+        }
+        if (rest.startsWith("previous.")) {
+            return new MetricPath(Section.DRIFT_PREVIOUS, null, null, rest.substring("previous.".length()));
+        }
         if (rest.startsWith("features.")) {
             return named(Section.DRIFT_FEATURE, rest.substring("features.".length()));
         }
@@ -126,9 +135,8 @@ public record MetricPath(Section section, String subject, String group, String f
     public String canonical() {
         return switch (section) {
             case DRIFT, PERFORMANCE, PERFORMANCE_ESTIMATED, DRIFT_PREDICTION, DRIFT_LABEL, DRIFT_MULTIVARIATE,
-                 DRIFT_DOMAIN_CLASSIFIER ->
-                    section.prefix() + "." + field;
-            case DRIFT_FEATURE, DATA_QUALITY -> section.prefix() + "." + subject + "." + field;
+                 DRIFT_DOMAIN_CLASSIFIER, DRIFT_PREVIOUS, DRIFT_PREVIOUS_PREDICTION -> section.prefix() + "." + field;
+            case DRIFT_FEATURE, DATA_QUALITY, DRIFT_PREVIOUS_FEATURE -> section.prefix() + "." + subject + "." + field;
             case FAIRNESS_ATTRIBUTE -> "fairness." + subject + "." + field;
             case FAIRNESS_GROUP -> "fairness." + subject + GROUPS + group + "." + field;
             case DRIFT_SEGMENT -> section.prefix() + "." + subject + SEGMENT_FEATURES + group + "." + field;

@@ -49,6 +49,15 @@ public final class ResultFlattener {
                 }
             }
         }
+        JsonNode previous = r.path("previous");
+        fields(previous, Section.DRIFT_PREVIOUS, null, null, out);
+        for (JsonNode f : previous.path("features")) {
+            String name = f.path("feature").asText(null);
+            if (name != null) {
+                fields(f, Section.DRIFT_PREVIOUS_FEATURE, name, null, out);
+            }
+        }
+        fields(previous.path("prediction"), Section.DRIFT_PREVIOUS_PREDICTION, null, null, out);
         for (JsonNode q : r.path("dataQuality")) {
             String column = q.path("column").asText(null);
             if (column != null) {

@@ -11,6 +11,9 @@ public final class RuleLanguage {
             Paths: drift.<driftShare|datasetDrift|driftedFeatures|rows>; drift.features.<name|*>.<statistic|pValue|\
             adjustedPValue|psi|jensenShannon|wasserstein|drifted>; drift.prediction.<field>; drift.label.<field>; \
             drift.multivariate.<value|lower|upper|drifted>; drift.domainClassifier.<value|lower|upper|drifted>; \
+            drift.segments.<column=value|*>.features.<name|*>.<psi|pValue|adjustedPValue|hellinger|drifted>; \
+            drift.previous.<driftShare|datasetDrift|driftedFeatures|\
+            batches|rows>, drift.previous.features.<name|*>.<field>, drift.previous.prediction.<field> (referenceMode both); \
             drift.dataQuality.<column|*>.<referenceMissingShare|missingShare|missingShareChange|outOfRangeShare|\
             unseenCategoryShare>; performance.<metric> (metrics.<metric>); performance.<metric>.changeFromBaseline \
             (change.<metric>.absolute); performance.<metric>.relativeChange; performance.<metric>.baseline; \

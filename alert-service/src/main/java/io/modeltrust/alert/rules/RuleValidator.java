@@ -124,7 +124,8 @@ public final class RuleValidator {
         // Per-feature drift findings of one rule and batch make one alert listing the features unless the
         // rule asks otherwise: a dataset shift drifts many features at once, and that is one event to page on.
         boolean byBatch = d.group() == null && path != null && !path.isConcrete()
-                && (path.section() == Section.DRIFT_FEATURE || path.section() == Section.DRIFT_SEGMENT);
+                && (path.section() == Section.DRIFT_FEATURE || path.section() == Section.DRIFT_PREVIOUS_FEATURE
+                        || path.section() == Section.DRIFT_SEGMENT);
         if (d.group() != null) {
             if (AlertRule.GROUP_BATCH.equals(d.group())) {
                 byBatch = true;

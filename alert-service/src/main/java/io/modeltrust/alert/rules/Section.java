@@ -19,6 +19,10 @@ public enum Section {
     // Subjects: the segment ("region=east") and the feature; fewer fields than DRIFT_FEATURE, as a batch has
     // up to 5 × 50 segments of every feature and each field is a stored series.
     DRIFT_SEGMENT("drift.segments", "drift", 2, List.of("psi", "pValue", "adjustedPValue", "hellinger", "drifted")),
+    /** The comparison with the previous batches of a result whose referenceMode is both (docs/api.md "previous"). */
+    DRIFT_PREVIOUS("drift.previous", "drift", 0, List.of("driftShare", "datasetDrift", "driftedFeatures", "batches", "rows")),
+    DRIFT_PREVIOUS_FEATURE("drift.previous.features", "drift", 1, Fields.COLUMN_DRIFT),
+    DRIFT_PREVIOUS_PREDICTION("drift.previous.prediction", "drift", 0, Fields.COLUMN_DRIFT),
     DATA_QUALITY("drift.dataQuality", "drift", 1,
             List.of("referenceMissingShare", "missingShare", "missingShareChange", "outOfRangeShare", "unseenCategoryShare")),
     PERFORMANCE("performance", "performance", 0, Fields.performance()),

@@ -17,6 +17,7 @@ class MetricPathTest {
                 "fairness.*.groups.*.statisticalParityDifference", "performance.estimated.accuracy",
                 "performance.estimated.f1.changeFromBaseline", "performance.labelCoverage", "drift.prediction.psi",
                 "drift.label.pValue", "drift.multivariate.drifted", "performance.rocAuc.relativeChange",
+                "drift.previous.driftShare", "drift.previous.features.*.drifted", "drift.previous.prediction.psi",
                 "fairness.sex|age_band.groups.female|18-25.pValue")) {
             assertEquals(p, MetricPath.parse(p).canonical(), p);
         }

@@ -59,6 +59,24 @@ class ResultFlattenerTest {
     }
 
     @Test
+    void previousSectionIsAddressable() {
+        ObjectNode tree = Json.MAPPER.valueToTree(Results.drift("m", "b1", AT, List.of()));
+        tree.put("referenceMode", "both");
+        ObjectNode previous = tree.putObject("previous").put("batches", 3).put("rows", 12000).put("driftShare", 0.5)
+                .put("datasetDrift", true).put("driftedFeatures", 1);
+        previous.putArray("features").addObject().put("feature", "tenure").put("psi", 0.31).put("drifted", true);
+        previous.putObject("prediction").put("feature", "approved").put("pValue", 0.002);
+        Snapshot s = Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
+        assertEquals(3.0, s.value("drift.previous.batches"));
+        assertEquals(12000.0, s.value("drift.previous.rows"));
+        assertEquals(1.0, s.value("drift.previous.datasetDrift"));
+        assertEquals(0.31, s.value("drift.previous.features.tenure.psi"));
+        assertEquals(1.0, s.value("drift.previous.features.tenure.drifted"));
+        assertEquals(0.002, s.value("drift.previous.prediction.pValue"));
+        assertNull(s.value("drift.features.tenure.psi"), "the top level is not the previous section");
+    }
+
+    @Test
     void performanceChangeIntervalAndEstimated() {
         Snapshot s = snapshot(Results.performance("m", "b1", AT, 1, 0.80, 0.02, 0.75));
         assertEquals(0.80, s.value("performance.accuracy"));

@@ -11,4 +11,11 @@ public interface DriftServiceConfig {
     /** Reference profiles kept in memory, by model and reference version. */
     @WithDefault("8")
     int profileCacheSize();
+
+    /**
+     * Rows of a production batch the moving reference keeps (drift.reference previous/both): a larger
+     * batch is kept as a sample of this many of its rows, seeded by its batch id (docs/metrics.md).
+     */
+    @WithDefault("100000")
+    int windowRowsPerBatch();
 }

@@ -10,7 +10,8 @@ public class DriftDeletionScope implements DeletionScope {
 
     private static final List<DataTable> TABLES = List.of(new DataTable("results", true), new DataTable("reference_profiles", false),
             new DataTable("reference_multivariate", false), new DataTable("reference_domain_sample", false),
-            new DataTable("reference_segments", false));
+            new DataTable("reference_segments", false), new DataTable("reference_window", true),
+            new DataTable("reference_window_batches", true));
 
     private final ReferenceStore store;
 

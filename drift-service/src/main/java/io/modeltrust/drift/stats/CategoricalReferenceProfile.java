@@ -58,6 +58,27 @@ public final class CategoricalReferenceProfile {
         return new CategoricalReferenceProfile(codes.length, categories, counts);
     }
 
+    /**
+     * The counts of every part together, as if they were one column: categories in order of first
+     * appearance across the parts as given, counts and row counts (missing included) summed.
+     */
+    public static CategoricalReferenceProfile pooled(List<CategoricalReferenceProfile> parts) {
+        Map<String, Long> merged = new LinkedHashMap<>();
+        long rows = 0;
+        for (CategoricalReferenceProfile p : parts) {
+            rows += p.rowCount;
+            for (int i = 0; i < p.categories.length; i++) {
+                merged.merge(p.categories[i], p.counts[i], Long::sum);
+            }
+        }
+        String[] categories = merged.keySet().toArray(new String[0]);
+        long[] counts = new long[categories.length];
+        for (int i = 0; i < categories.length; i++) {
+            counts[i] = merged.get(categories[i]);
+        }
+        return new CategoricalReferenceProfile(rows, categories, counts);
+    }
+
     /** Occurrences of each code 0..dictionarySize-1; rejects codes outside [-1, dictionarySize). */
     static long[] countCodes(int dictionarySize, int[] codes) {
         long[] perCode = new long[dictionarySize];

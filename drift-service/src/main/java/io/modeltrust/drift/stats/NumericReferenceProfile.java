@@ -3,6 +3,7 @@ package io.modeltrust.drift.stats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Everything the per-batch comparison needs from a numeric reference column, computed once. The
@@ -36,6 +37,28 @@ public final class NumericReferenceProfile {
     public static NumericReferenceProfile of(double[] values) {
         double[] sorted = SortedArrays.sortedWithoutNaN(values);
         return ofSorted(values.length, sorted);
+    }
+
+    /**
+     * The profile of the rows of every part together, as if they were one column: the values merged
+     * in order and the row counts (missing included) summed; the edges and bins are computed anew.
+     */
+    public static NumericReferenceProfile pooled(List<NumericReferenceProfile> parts) {
+        long rows = 0;
+        int values = 0;
+        for (NumericReferenceProfile p : parts) {
+            rows += p.rowCount;
+            values = Math.addExact(values, p.sorted.length);
+        }
+        double[] merged = new double[values];
+        int at = 0;
+        for (NumericReferenceProfile p : parts) {
+            System.arraycopy(p.sorted, 0, merged, at, p.sorted.length);
+            at += p.sorted.length;
+        }
+        // concatenated sorted runs: the library sort finds and merges them
+        Arrays.sort(merged);
+        return ofSorted(rows, merged);
     }
 
     private static NumericReferenceProfile ofSorted(long rowCount, double[] sorted) {

@@ -24,8 +24,9 @@ import javax.sql.DataSource;
 
 /**
  * drift-service deletes results, reference profiles, the reconstruction model, the domain classifier's
- * reference sample and the segment profiles on monitoring.control (DeletionContract); the spec asks for the
- * domain classifier and a segment so that there is something of each to delete.
+ * reference sample, the segment profiles and the kept batches of the moving reference on monitoring.control
+ * (DeletionContract); the spec asks for the domain classifier, a segment and the previous batches too, so that
+ * there is something of each to delete.
  */
 @QuarkusTest
 class DriftDeletionTest extends DeletionContract {
@@ -34,7 +35,8 @@ class DriftDeletionTest extends DeletionContract {
     private static final ModelSpec SPEC = new ModelSpec(Task.BINARY_CLASSIFICATION,
             List.of(new FeatureSpec("x1", ColumnType.NUMERIC), new FeatureSpec("c1", ColumnType.CATEGORICAL)),
             "pred", null, null, "1", null, null, null, null,
-            new DriftSettings(null, null, null, null, null, 10, null, true), null, null, null, List.of("c1"));
+            new DriftSettings(null, null, null, null, null, 10, null, true, new DriftSettings.ReferenceWindow("both", 3)),
+            null, null, null, List.of("c1"));
     private static final List<ColumnSpec> COLUMNS = List.of(
             new ColumnSpec("x1", ColumnRole.FEATURE, ColumnType.NUMERIC),
             new ColumnSpec("c1", ColumnRole.FEATURE, ColumnType.CATEGORICAL),
@@ -61,12 +63,12 @@ class DriftDeletionTest extends DeletionContract {
     @Override
     protected List<String> modelTables() {
         return List.of("results", "reference_profiles", "reference_multivariate", "reference_domain_sample",
-                "reference_segments");
+                "reference_segments", "reference_window", "reference_window_batches");
     }
 
     @Override
     protected List<String> batchTables() {
-        return List.of("results");
+        return List.of("results", "reference_window", "reference_window_batches");
     }
 
     private static List<BatchRecord> records(String model, String batchId, BatchKind kind, Instant receivedAt) {

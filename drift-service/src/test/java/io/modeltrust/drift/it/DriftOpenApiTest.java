@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modeltrust.drift.DriftComputation;
+import io.modeltrust.drift.MovingReferenceTest;
+import io.modeltrust.drift.window.PooledWindow;
+import io.modeltrust.drift.window.WindowBatch;
+import io.modeltrust.model.spec.DriftSettings;
 import io.modeltrust.drift.MulticlassBatches;
 import io.modeltrust.drift.profile.ReferenceProfiles;
 import io.modeltrust.drift.profile.ResultStore;
@@ -39,6 +43,19 @@ class DriftOpenApiTest {
         OpenApiCalls.assertSwaggerUiServed();
     }
 
+    /** A result of a model on drift.reference both, with its previous section. */
+    private static DriftResult bothResult() {
+        DriftSettings both = MovingReferenceTest.settings("both", 2);
+        PooledWindow window = PooledWindow.pool(List.of(
+                WindowBatch.of(MovingReferenceTest.batch("w1", 1, both, 0, false, 500), 1000),
+                WindowBatch.of(MovingReferenceTest.batch("w2", 2, both, 0, false, 500), 1000)));
+        DriftResult result = DriftComputation.compute(MovingReferenceTest.batch("w3", 3, both, 1, true, 500),
+                ReferenceProfiles.of(MovingReferenceTest.batch("ref", 0, both, 0, false, 800)), window, "e", Instant.EPOCH);
+        assertEquals("both", result.referenceMode());
+        assertEquals(3, result.previous().features().size());
+        return result;
+    }
+
     @Test
     void realAnswersAreDocumented() {
         DriftResult result = DriftComputation.compute(MulticlassBatches.production(2000, 0.2),
@@ -49,6 +66,7 @@ class DriftOpenApiTest {
 
         OpenApiContract contract = OpenApiCalls.load();
         contract.conforms("DriftResult", json);
+        contract.conforms("DriftResult", Json.toString(bothResult()));
         OpenApiCalls.call(contract, ONE, 200, given(), model, "b1");
         OpenApiCalls.call(contract, ONE, 404, given(), model, "no-such-batch");
         OpenApiCalls.call(contract, LATEST, 200, given(), model);

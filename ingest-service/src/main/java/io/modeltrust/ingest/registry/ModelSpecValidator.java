@@ -284,6 +284,7 @@ public final class ModelSpecValidator {
             problems.add("drift.domainClassifier needs at least " + DOMAIN_CLASSIFIER_MIN_FEATURES
                     + " features: it compares the features' joint distribution");
         }
+        checkReference(drift.reference(), problems);
     }
 
     /** Segment columns per model: each one multiplies the drift comparisons of a batch by up to maxSegments. */
@@ -318,6 +319,24 @@ public final class ModelSpecValidator {
         if (drift != null && drift.maxSegments() != null
                 && (drift.maxSegments() < 1 || drift.maxSegments() > DriftSettings.MAX_SEGMENTS_LIMIT)) {
             problems.add("drift.maxSegments must be between 1 and " + DriftSettings.MAX_SEGMENTS_LIMIT);
+        }
+    }
+
+    /** drift.reference: a mode, and for previous and both how many batches, 1..MAX_BATCHES (docs/model-spec.md). */
+    private static void checkReference(DriftSettings.ReferenceWindow reference, List<String> problems) {
+        if (reference == null) {
+            return;
+        }
+        int max = DriftSettings.ReferenceWindow.MAX_BATCHES;
+        if (reference.mode() == null || !DriftSettings.ReferenceWindow.MODES.contains(reference.mode())) {
+            problems.add("drift.reference.mode must be one of " + String.join(", ", DriftSettings.ReferenceWindow.MODES));
+        } else if (!reference.usesWindow()) {
+            if (reference.batches() != null) {
+                problems.add("drift.reference.batches applies to modes previous and both only, not fixed");
+            }
+        } else if (reference.batches() == null || reference.batches() < 1 || reference.batches() > max) {
+            problems.add("drift.reference.batches must be a whole number from 1 to " + max + " for mode "
+                    + reference.mode());
         }
     }
 

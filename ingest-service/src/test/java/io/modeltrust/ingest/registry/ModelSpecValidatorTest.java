@@ -117,4 +117,28 @@ class ModelSpecValidatorTest {
                 + "distribution"), ModelSpecValidator.problems(spec(one)));
         assertEquals(List.of(), ModelSpecValidator.problems(spec(one.replace("true", "false"))));
     }
+
+    @Test
+    void theReferenceIsFixedPreviousOrBothWithOneToFiftyBatches() {
+        String base = """
+                {"task":"binary_classification","features":[{"name":"income","type":"numeric"}],"prediction":"p",
+                 "drift":{"reference":%s}}""";
+        for (String ok : List.of("{\"mode\":\"fixed\"}", "{\"mode\":\"previous\",\"batches\":1}",
+                "{\"mode\":\"both\",\"batches\":50}", "{\"mode\":\"previous\",\"batches\":7}")) {
+            assertEquals(List.of(), ModelSpecValidator.problems(spec(base.formatted(ok))), ok);
+        }
+        assertEquals(List.of("drift.reference.mode must be one of fixed, previous, both"),
+                ModelSpecValidator.problems(spec(base.formatted("{\"mode\":\"rolling\",\"batches\":3}"))));
+        assertEquals(List.of("drift.reference.mode must be one of fixed, previous, both"),
+                ModelSpecValidator.problems(spec(base.formatted("{\"batches\":3}"))), "no mode is not guessed");
+        for (String batches : List.of("0", "51", "-2", "null")) {
+            assertEquals(List.of("drift.reference.batches must be a whole number from 1 to 50 for mode previous"),
+                    ModelSpecValidator.problems(spec(base.formatted("{\"mode\":\"previous\",\"batches\":"
+                            + batches + "}"))), batches);
+        }
+        assertEquals(List.of("drift.reference.batches must be a whole number from 1 to 50 for mode both"),
+                ModelSpecValidator.problems(spec(base.formatted("{\"mode\":\"both\"}"))));
+        assertEquals(List.of("drift.reference.batches applies to modes previous and both only, not fixed"),
+                ModelSpecValidator.problems(spec(base.formatted("{\"mode\":\"fixed\",\"batches\":5}"))));
+    }
 }

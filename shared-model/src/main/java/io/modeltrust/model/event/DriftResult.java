@@ -14,6 +14,9 @@ import java.util.List;
  * the batch. {@code domainClassifier} is the second multivariate check, of the same shape with method
  * {@link #DOMAIN_CLASSIFIER}; present only when the model spec asks for it ({@code drift.domainClassifier})
  * and the reference kept a sample for it.
+ * {@code referenceMode} says what the top level was compared with ({@code fixed} or {@code previous})
+ * or {@code both} when {@code previous} holds the comparison with the previous batches beside the
+ * fixed one (docs/api.md "drift"); both are absent in results written before the moving reference.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftResult(
@@ -39,7 +42,15 @@ public record DriftResult(
         Multivariate multivariate,
         List<SegmentDrift> segments,
         Integer segmentsSkipped,
-        Multivariate domainClassifier) {
+        Multivariate domainClassifier,
+        String referenceMode,
+        Previous previous) {
+
+    /** What {@code referenceMode} says the top level was compared with. */
+    public static final String REFERENCE_FIXED = "fixed";
+    public static final String REFERENCE_PREVIOUS = "previous";
+    /** The top level against the fixed reference and {@code previous} against the previous batches. */
+    public static final String REFERENCE_BOTH = "both";
 
     /** A result without segments. */
     public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
@@ -49,7 +60,7 @@ public record DriftResult(
                        String explanation, Multivariate multivariate) {
         this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
                 prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
-                multivariate, null, null, null);
+                multivariate, null, null, null, null, null);
     }
 
     /** A result without the domain classifier. */
@@ -61,7 +72,36 @@ public record DriftResult(
                        Integer segmentsSkipped) {
         this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
                 prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
-                multivariate, segments, segmentsSkipped, null);
+                multivariate, segments, segmentsSkipped, null, null, null);
+    }
+
+    /** A result with the moving reference and without segments or the domain classifier. */
+    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
+                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
+                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
+                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
+                       String explanation, Multivariate multivariate, String referenceMode, Previous previous) {
+        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
+                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
+                multivariate, null, null, null, referenceMode, previous);
+    }
+
+    /**
+     * The previous production batches of the model that were pooled, and (referenceMode both) the batch
+     * against them: {@code batches} and {@code rows} count the pooled batches and their rows, {@code from}
+     * and {@code to} are the times ({@code at}) of the oldest and newest. With referenceMode previous the top
+     * level is that comparison, so only the four pool fields are set here; with both, every field is, in
+     * the shape of the top level.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Previous(int batches, long rows, Instant from, Instant to, List<FeatureDrift> features,
+                           FeatureDrift prediction, FeatureDrift label, Double driftShare, Boolean datasetDrift,
+                           Integer driftedFeatures, String explanation) {
+
+        /** The pool alone, for a result whose top level is the comparison with it. */
+        public static Previous pool(int batches, long rows, Instant from, Instant to) {
+            return new Previous(batches, rows, from, to, null, null, null, null, null, null, null);
+        }
     }
 
     /** The method of {@link Multivariate}: NannyML's data reconstruction drift. */

@@ -52,7 +52,7 @@ class DriftResultSerdeTest {
         DriftResult.Multivariate domain = new DriftResult.Multivariate(DriftResult.DOMAIN_CLASSIFIER, 0.82, 0.496, 0.55,
                 true, List.of("x2", "x1"));
         DriftResult both = new DriftResult(ResultKind.DRIFT, 1, "e1", "m", "b1", 1, 1, T, T, 1500, List.of(), null, null,
-                0.0, false, 0, List.of(), null, "x", pca, null, null, domain);
+                0.0, false, 0, List.of(), null, "x", pca, null, null, domain, null, null);
         String json = Json.toString(both);
         DriftResult read = Json.MAPPER.readValue(json, DriftResult.class);
         assertEquals(pca, read.multivariate());
@@ -74,5 +74,28 @@ class DriftResultSerdeTest {
         assertTrue(on.withDefaults().domainClassifierOn());
         assertEquals(0.05, on.withDefaults().alpha());
         assertFalse(Json.toString(off).contains("domainClassifier"), "an unset field stays off the wire");
+    }
+
+    @Test
+    void referenceModeAndPreviousRoundTripAndAreAbsentInOlderResults() throws Exception {
+        DriftResult.FeatureDrift income = new DriftResult.FeatureDrift("income", "numeric", "ks", 0.2, 1e-9, 1e-9, 0.31,
+                0.2, 0.4, true, "Income moved up.", null, 0.18);
+        DriftResult.Previous previous = new DriftResult.Previous(3, 12000, T.minusSeconds(3 * 86400), T.minusSeconds(86400),
+                List.of(income), null, null, 1.0, true, 1, "1 of 1 features drifted (100%): income; dataset drift.");
+        DriftResult base = result(null);
+        DriftResult both = new DriftResult(base.kind(), 1, "e1", "m", "b1", 1, 1, T, T, 1500, List.of(), null, null, 0.0,
+                false, 0, List.of(), base.rule(), base.explanation(), null, DriftResult.REFERENCE_BOTH, previous);
+        JsonNode tree = Json.MAPPER.valueToTree(both);
+        assertEquals("both", tree.path("referenceMode").asText());
+        assertEquals(3, tree.path("previous").path("batches").asInt());
+        assertEquals("income", tree.path("previous").path("features").get(0).path("feature").asText());
+        assertEquals(previous, Json.MAPPER.readValue(Json.toString(both), DriftResult.class).previous());
+
+        JsonNode pool = Json.MAPPER.valueToTree(DriftResult.Previous.pool(2, 800, T, T));
+        assertFalse(pool.has("features") || pool.has("driftShare") || pool.has("datasetDrift"), pool.toString());
+
+        JsonNode older = Json.MAPPER.valueToTree(base);
+        assertFalse(older.has("referenceMode") || older.has("previous"), "null is left off the wire");
+        assertNull(Json.MAPPER.readValue(Json.toString(base), DriftResult.class).referenceMode());
     }
 }

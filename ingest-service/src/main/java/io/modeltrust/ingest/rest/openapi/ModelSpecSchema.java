@@ -17,6 +17,7 @@ public final class ModelSpecSchema {
                     + "unique across all roles. docs/model-spec.md has the rules for classes, values and changes.",
             "FeatureSpec", "One model input column",
             "DriftSettings", "Overrides of the drift decision rule; absent fields take the defaults",
+            "ReferenceWindow", "What production batches are compared with (docs/model-spec.md drift.reference)",
             "FairnessSettings", "Fairness options");
 
     static final Map<String, Map<String, String>> FIELDS = Map.of(
@@ -57,7 +58,15 @@ public final class ModelSpecSchema {
                     "domainClassifier", "true adds the domain-classifier check (result field domainClassifier): a "
                             + "classifier's cross-validated AUC of batch against reference, with a band from "
                             + "reference-against-reference splits; needs two features or more; applies from the next "
-                            + "reference upload; default false"),
+                            + "reference upload; default false",
+                    "reference", "What production batches are compared with: the fixed reference (the default), the "
+                            + "previous batches, or both"),
+            "ReferenceWindow", Map.of(
+                    "mode", "fixed (the default): the model's reference upload; previous: the previous `batches` "
+                            + "production batches pooled; both: fixed at the top level of a result and previous in its "
+                            + "previous section",
+                    "batches", "Previous and both only, required: how many previous production batches are pooled, "
+                            + "1 to 50"),
             "FairnessSettings", Map.of(
                     "minGroupSize", "Smallest group that takes part in between-group figures, >= 1; default 30",
                     "intersections", "Pairs of sensitive attributes to analyse together, e.g. [[\"sex\", \"age_band\"]]",
