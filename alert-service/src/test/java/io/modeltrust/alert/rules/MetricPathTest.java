@@ -16,7 +16,8 @@ class MetricPathTest {
                 "drift.driftShare", "drift.features.*.drifted", "drift.dataQuality.*.missingShareChange",
                 "fairness.*.groups.*.statisticalParityDifference", "performance.estimated.accuracy",
                 "performance.estimated.f1.changeFromBaseline", "performance.labelCoverage", "drift.prediction.psi",
-                "drift.label.pValue", "drift.multivariate.drifted", "performance.rocAuc.relativeChange",
+                "drift.label.pValue", "drift.multivariate.drifted", "drift.domainClassifier.value",
+                "performance.rocAuc.relativeChange",
                 "drift.previous.driftShare", "drift.previous.features.*.drifted", "drift.previous.prediction.psi",
                 "fairness.sex|age_band.groups.female|18-25.pValue")) {
             assertEquals(p, MetricPath.parse(p).canonical(), p);

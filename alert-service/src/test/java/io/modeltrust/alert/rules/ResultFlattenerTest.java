@@ -77,6 +77,20 @@ class ResultFlattenerTest {
     }
 
     @Test
+    void theDomainClassifierPartIsAddressableBesideIt() {
+        ObjectNode tree = Json.MAPPER.valueToTree(Results.drift("m", "b1", AT, List.of()));
+        tree.putObject("multivariate").put("method", "pca_reconstruction").put("value", 0.83).put("lower", 0.756)
+                .put("upper", 0.878).put("drifted", false).putArray("contributors");
+        tree.putObject("domainClassifier").put("method", "domain_classifier").put("value", 0.82).put("lower", 0.496)
+                .put("upper", 0.55).put("drifted", true).putArray("contributors").add("x2").add("x1");
+        Snapshot s = Snapshot.of(new BatchKey(AT, "b1"), 1, ResultFlattener.flatten(tree));
+        assertEquals(0.82, s.value("drift.domainClassifier.value"));
+        assertEquals(0.55, s.value("drift.domainClassifier.upper"));
+        assertEquals(1.0, s.value("drift.domainClassifier.drifted"));
+        assertEquals(0.0, s.value("drift.multivariate.drifted"), "each part under its own path");
+    }
+
+    @Test
     void performanceChangeIntervalAndEstimated() {
         Snapshot s = snapshot(Results.performance("m", "b1", AT, 1, 0.80, 0.02, 0.75));
         assertEquals(0.80, s.value("performance.accuracy"));
