@@ -101,6 +101,8 @@ class OpenApiTest {
         Set<String> components = Arrays.stream(ModelSpec.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(components, fieldNames(contract().schema("ModelSpec").path("properties")));
+        assertEquals(Set.of("mode", "batches"), fieldNames(contract().schema("ReferenceWindow").path("properties")),
+                "drift.reference is described as its record");
         for (String schema : List.of("ModelSpec", "FeatureSpec", "DriftSettings", "ReferenceWindow", "FairnessSettings")) {
             contract().schema(schema).path("properties").fields().forEachRemaining(p ->
                     assertTrue(p.getValue().path("description").asText().length() > 3, schema + "." + p.getKey()

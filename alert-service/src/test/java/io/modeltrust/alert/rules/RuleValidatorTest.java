@@ -29,6 +29,17 @@ class RuleValidatorTest {
     }
 
     @Test
+    void aRuleOnThePreviousBatchesFeaturesGroupsByBatchLikeOneOnTheFixedReference() {
+        RuleDefinition d = new RuleDefinition("step", "drift.previous.features.*.drifted", "eq", 1.0, null, null, null,
+                null, null, null, null, null, null, null);
+        var result = RuleValidator.validate(List.of(d));
+        assertTrue(result.ok(), result.toString());
+        assertTrue(result.rules().get(0).groupByBatch());
+        assertEquals("drift", result.rules().get(0).kind());
+        assertEquals("drift.rows", result.rules().get(0).rowsPath());
+    }
+
+    @Test
     void alphaAndTaskAreCheckedAndKept() {
         RuleDefinition ok = new RuleDefinition("r", "fairness.*.groups.*.disparateImpactRatio", "lt", 0.8, null, null, null,
                 true, null, null, null, null, 0.01, "binary_classification");
