@@ -34,6 +34,12 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
      * structure (seen on the credit scenario's stable batches, +1.8%) is no finding anyone should act on.
      */
     public static final double MIN_RELATIVE_CHANGE = 0.05;
+    /**
+     * A change of the mean error below this (in standard deviations) is rounding, not drift: when the kept
+     * components span every feature (two independent features need both for 65% of the variance) each row is
+     * reconstructed exactly, the error is ~1e-16 on every batch, and a band drawn from such noise flagged it.
+     */
+    public static final double NUMERICAL_ZERO = 1e-9;
     public static final String METHOD = "pca_reconstruction";
 
     /**
@@ -134,7 +140,8 @@ public record ReconstructionModel(List<FeatureEncoding> features, double[][] com
         }
         double[] band = band(rows);
         double centre = (lower + upper) / 2;
-        boolean drifted = (value < band[0] || value > band[1]) && Math.abs(value - centre) >= MIN_RELATIVE_CHANGE * centre;
+        boolean drifted = (value < band[0] || value > band[1])
+                && Math.abs(value - centre) >= Math.max(MIN_RELATIVE_CHANGE * centre, NUMERICAL_ZERO);
         return new MultivariateDrift(value, band[0], band[1], drifted, contributors(increase), increase);
     }
 

@@ -131,6 +131,31 @@ class MultivariateFixtureTest {
     }
 
     @Test
+    void anExactReconstructionIsNeverDrift() {
+        // Two independent features: each holds half the variance, so both components are kept and every row is
+        // reconstructed exactly; the error is rounding on every batch, however the batch moves.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        double[] a = new double[5000];
+        double[] b = new double[5000];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextGaussian();
+            b[i] = r.nextGaussian();
+        }
+        ReconstructionModel exact = ReconstructionModel.fit(List.of(new MultivariateColumn.Numeric("a", a),
+                new MultivariateColumn.Numeric("b", b)));
+        double[] shifted = new double[2000];
+        double[] other = new double[2000];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = 3 + 2 * r.nextGaussian();
+            other[i] = r.nextGaussian();
+        }
+        MultivariateDrift d = exact.compare(List.of(new MultivariateColumn.Numeric("a", shifted),
+                new MultivariateColumn.Numeric("b", other)));
+        assertTrue(d.value() < 1e-12, "error " + d.value());
+        assertFalse(d.drifted(), "rounding noise of " + d.value() + " against [" + d.lower() + ", " + d.upper() + "]");
+    }
+
+    @Test
     void fewerThanTwoFeaturesOrTenRowsHaveNoModel() {
         assertNull(ReconstructionModel.fit(List.of(new MultivariateColumn.Numeric("x", new double[100]))));
         assertNull(ReconstructionModel.fit(List.of(new MultivariateColumn.Numeric("x", new double[9]),
