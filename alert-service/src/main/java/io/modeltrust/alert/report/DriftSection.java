@@ -51,7 +51,8 @@ final class DriftSection {
             datasetDriftBatches += d == 1.0 ? 1 : 0;
         }
         return new Report.Drift(batches, features, heatMap(features, t.at(), drifted), t.at(), t.column("drift.driftShare"),
-                datasetDriftBatches, found, quality(t), multivariate(latest));
+                datasetDriftBatches, found, quality(t), multivariate(latest, "multivariate"),
+                multivariate(latest, "domainClassifier"), segments(t));
     }
 
     /** Consecutive batches share a column; a cell is the share of its tested batches in which the feature drifted. */
@@ -93,8 +94,34 @@ final class DriftSection {
         return out;
     }
 
-    private static Report.Multivariate multivariate(JsonNode latest) {
-        JsonNode m = latest == null ? null : latest.get("multivariate");
+    /** Every (segment, feature) that drifted in a batch of the period, most often first. */
+    static List<Report.SegmentFinding> segments(VectorTable t) {
+        List<Report.SegmentFinding> out = new ArrayList<>();
+        for (String path : t.paths()) {
+            MetricPath p = parse(path);
+            if (p == null || p.section() != Section.DRIFT_SEGMENT || !"drifted".equals(p.field())) {
+                continue;
+            }
+            double[] drifted = t.column(path);
+            int count = 0;
+            int last = -1;
+            for (int b = 0; b < drifted.length; b++) {
+                if (drifted[b] == 1.0) {
+                    count++;
+                    last = b;
+                }
+            }
+            if (count > 0) {
+                out.add(new Report.SegmentFinding(p.subject(), p.group(), count, Stats.count(drifted), t.at().get(last)));
+            }
+        }
+        out.sort(Comparator.comparingInt(Report.SegmentFinding::batchesDrifted).reversed()
+                .thenComparing(Report.SegmentFinding::segment).thenComparing(Report.SegmentFinding::feature));
+        return out;
+    }
+
+    private static Report.Multivariate multivariate(JsonNode latest, String part) {
+        JsonNode m = latest == null ? null : latest.get(part);
         if (m == null || !m.isObject()) {
             return null; // drift results of this model do not carry it (older drift service)
         }

@@ -81,6 +81,23 @@ final class HtmlSections {
                     .append(m.contributors().isEmpty() ? "." : "; the reconstruction error grew most for "
                             + Html.escape(String.join(", ", m.contributors())) + ".").append("</p>");
         }
+        if (d.domainClassifier() != null) {
+            Report.Multivariate m = d.domainClassifier();
+            out.append("<h3>Domain classifier</h3><p>In the newest batch a classifier told the batch from the reference "
+                    + "with cross-validated AUC ").append(Fmt.num(m.value())).append(" against the reference band ")
+                    .append(Fmt.num(m.lower())).append("–").append(Fmt.num(m.upper()))
+                    .append(m.drifted() ? ", drifted" : ", not drifted")
+                    .append(m.contributors().isEmpty() ? "." : "; it leant most on "
+                            + Html.escape(String.join(", ", m.contributors())) + ".").append("</p>");
+        }
+        if (!d.segments().isEmpty()) {
+            out.append("<h3>Drift in segments</h3>");
+            List<List<String>> seg = new ArrayList<>();
+            for (Report.SegmentFinding f : d.segments()) {
+                seg.add(List.of(f.feature(), f.segment(), f.batchesDrifted() + " of " + f.batchesTested(), Fmt.time(f.lastAt())));
+            }
+            table(out, List.of("Feature", "Segment", "Batches drifted", "Last drifted"), seg);
+        }
         out.append("<h3>Data quality</h3>");
         List<List<String>> q = new ArrayList<>();
         for (Report.QualityRow row : d.quality()) {

@@ -36,7 +36,11 @@ public record Report(Header header, String summary, Performance performance, Dri
     /** Features × batches, the features that drifted with the service's explanation, data quality. */
     public record Drift(int batches, List<String> features, HeatMap heatMap, List<Instant> at, double[] driftShare,
                         int datasetDriftBatches, List<DriftedFeature> drifted, List<QualityRow> quality,
-                        Multivariate multivariate) {
+                        Multivariate multivariate, Multivariate domainClassifier, List<SegmentFinding> segments) {
+    }
+
+    /** A feature that drifted inside a segment (model spec segments) in at least one batch of the period. */
+    public record SegmentFinding(String segment, String feature, int batchesDrifted, int batchesTested, Instant lastAt) {
     }
 
     /**
@@ -57,7 +61,10 @@ public record Report(Header header, String summary, Performance performance, Dri
                              Double maxOutOfRangeShare, Double maxUnseenCategoryShare) {
     }
 
-    /** Multivariate drift where the drift results carry it: the newest such result's figures. */
+    /**
+     * Multivariate drift where the drift results carry it: the newest such result's figures (the PCA
+     * reconstruction, and the domain classifier where the model asks for it).
+     */
     public record Multivariate(String method, String batchId, Double value, Double lower, Double upper, boolean drifted,
                                List<String> contributors) {
     }

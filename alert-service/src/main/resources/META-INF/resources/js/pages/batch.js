@@ -66,6 +66,9 @@ function driftBlock(d) {
     h('dl', { class: 'stats' }, stat('drift share', pct(d.driftShare)), stat('dataset drift', d.datasetDrift ? 'yes' : 'no'),
       stat('rows', isNum(d.rows) ? String(d.rows) : '–'), stat('reference version', String(d.referenceVersion ?? '–'))),
     multivariateBlock(d.multivariate),
+    domainBlock(d.domainClassifier),
+    previousBlock(d),
+    segmentsBlock(d.segments, d.segmentsSkipped),
     drifted.length ? h('div', { class: 'feature-grid' }, cards) : note('No feature drifted in this batch.'),
     h('details', null, h('summary', null, 'All features'), all),
     qualityBlock(d.dataQuality || []));
@@ -83,6 +86,50 @@ function multivariateBlock(mv) {
       ? h('div', null, 'Reconstruction error grew most in: ',
         h('ol', { class: 'contributors' }, contributors.map((c) => h('li', null, clip(c)))))
       : h('p', { class: 'muted' }, 'No feature\'s reconstruction error grew over the reference.'));
+}
+
+/** The domain classifier: how well a classifier tells this batch from the reference, against its band. */
+function domainBlock(dc) {
+  if (!dc) return null;
+  const contributors = dc.contributors || [];
+  return h('article', { class: `multivariate${dc.drifted ? ' drifted' : ''}`, dataset: { domainClassifier: dc.drifted ? 'drifted' : 'stable' } },
+    h('h3', { text: `Domain classifier: ${dc.drifted ? 'tells the batch from the reference' : 'cannot tell the batch from the reference'}` }),
+    h('dl', { class: 'stats' }, stat('cross-validated AUC', num(dc.value, 3)),
+      stat('reference band', `${num(dc.lower, 3)} – ${num(dc.upper, 3)}`), stat('method', dc.method || 'domain_classifier')),
+    contributors.length
+      ? h('div', null, 'The classifier leant most on: ', h('ol', { class: 'contributors' }, contributors.map((c) => h('li', null, clip(c)))))
+      : null);
+}
+
+/** The comparison with the previous production batches (drift.reference mode previous or both). */
+function previousBlock(d) {
+  const p = d.previous;
+  if (!p) return null;
+  const pool = `${p.batches} previous batch${p.batches === 1 ? '' : 'es'}, ${p.rows} rows`;
+  if (d.referenceMode !== 'both') {
+    return h('p', { class: 'muted', dataset: { referenceMode: d.referenceMode || '' } }, `Compared with the ${pool}, not the reference.`);
+  }
+  const drifted = (p.features || []).filter((f) => f.drifted).map((f) => f.feature);
+  return h('article', { class: 'previous', dataset: { referenceMode: 'both' } },
+    h('h3', { text: `Against the ${pool}` }),
+    h('p', { class: 'explanation' }, p.explanation || ''),
+    h('dl', { class: 'stats' }, stat('drift share', pct(p.driftShare)), stat('dataset drift', p.datasetDrift ? 'yes' : 'no'),
+      stat('drifted', drifted.length ? drifted.join(', ') : 'none')));
+}
+
+/** Drift per segment (model spec segments): each segment with its rows and the features that drifted in it. */
+function segmentsBlock(segments, skipped) {
+  if (!segments) return null;
+  const rows = segments.map((s) => {
+    const drifted = (s.features || []).filter((f) => f.drifted).map((f) => f.feature);
+    return h('tr', { class: drifted.length ? 'drifted' : '', dataset: { segment: s.segment } },
+      h('th', { scope: 'row' }, clip(s.segment)), h('td', { class: 'num', text: String(s.rows) }),
+      h('td', { class: 'num', text: pct(s.driftShare) }), h('td', { class: 'subject-cell' }, drifted.length ? clip(drifted.join(', ')) : '–'));
+  });
+  return h('details', { open: segments.some((s) => s.driftedFeatures > 0) },
+    h('summary', null, `Segments (${segments.length} compared${skipped ? `, ${skipped} skipped for too few rows` : ''})`),
+    rows.length ? table('Drift per segment', ['Segment', 'Rows', 'Drift share', 'Drifted features'], rows, { class: 'compact' })
+      : note('No segment of the reference could be compared with this batch.'));
 }
 
 function qualityBlock(rows) {

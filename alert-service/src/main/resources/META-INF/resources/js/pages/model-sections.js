@@ -68,6 +68,17 @@ function multivariateChart(axis, mv, open) {
   return chart;
 }
 
+function domainChart(axis, dc, open) {
+  if (!dc || dc.value.size === 0) return null;
+  const chart = lineChart({
+    axis, onOpen: open, height: 170, title: 'Domain classifier: cross-validated AUC of batch against reference, and its band',
+    series: [{ name: 'AUC', values: align(axis, dc.value), cls: 's2' }],
+    bands: [{ name: 'reference-against-reference band', low: align(axis, dc.lower), high: align(axis, dc.upper) }],
+  });
+  chart.dataset.chart = 'domain-classifier';
+  return chart;
+}
+
 // The heat map's switch between the whole batch and each segment of the model spec's segments.
 function segmentPicker(matrix, onSegment) {
   if (!matrix || !matrix.segments || matrix.segments.length === 0) return null;
@@ -78,14 +89,15 @@ function segmentPicker(matrix, onSegment) {
   return h('p', { class: 'toolbar' }, h('label', { for: 'segment-select' }, 'Heat map of '), select);
 }
 
-export function driftSection({ axis, matrix, shareMap, multivariate, open, onSegment }) {
+export function driftSection({ axis, matrix, shareMap, multivariate, domain, open, onSegment }) {
   const share = lineChart({
     axis, onOpen: open, height: 170, title: 'Drift share (drifted features / features)', yDomain: [0, 1.02],
     series: [{ name: 'drift share', values: align(axis, shareMap), cls: 's3', fmt: (v) => pct(v) }],
     refLines: [{ y: 0.5, label: 'dataset drift 0.5', cls: 'warn' }],
   });
   share.dataset.chart = 'drift-share';
-  const parts = [share, multivariateChart(axis, multivariate, open), segmentPicker(matrix, onSegment)].filter(Boolean);
+  const parts = [share, multivariateChart(axis, multivariate, open), domainChart(axis, domain, open),
+    segmentPicker(matrix, onSegment)].filter(Boolean);
   if (matrix && matrix.features.length > 0) {
     parts.push(heatmap({ axis, matrix, onOpen: open }));
     const top = mostDrifted(matrix);

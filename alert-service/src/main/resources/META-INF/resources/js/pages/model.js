@@ -16,6 +16,7 @@ import { reportsSection } from './model-reports.js';
 const WINDOWS = [100, 250, 500, 1000];
 const MAX_ATTRIBUTES = 8;
 const MULTIVARIATE = ['drift.multivariate.value', 'drift.multivariate.lower', 'drift.multivariate.upper'];
+const DOMAIN = ['drift.domainClassifier.value', 'drift.domainClassifier.lower', 'drift.domainClassifier.upper'];
 
 export async function modelPage(main, [m], query, { signal }) {
   const windowSize = WINDOWS.includes(Number(query.window)) ? Number(query.window) : 1000;
@@ -48,24 +49,26 @@ export async function modelPage(main, [m], query, { signal }) {
 
   const p = `performance.${metric}`;
   const want = perf ? [p, `${p}.baseline`, `${p}.intervalLow`, `${p}.intervalHigh`, `performance.estimated.${metric}`, 'performance.labelCoverage'] : [];
-  const [perfSeries, ratioSeries, shareSeries, mvSeries] = await Promise.all([
+  const [perfSeries, ratioSeries, shareSeries, mvSeries, dcSeries] = await Promise.all([
     Promise.all(want.map((path) => seriesOrEmpty(m, path, { from }, signal))),
     Promise.all(attributes.map((a) => seriesOrEmpty(m, 'demographicParityRatio', { feature: a, from }, signal))),
     matrix ? null : seriesOrEmpty(m, 'drift.driftShare', { from }, signal),
     Promise.all(MULTIVARIATE.map((path) => seriesOrEmpty(m, path, { from }, signal))),
+    Promise.all(DOMAIN.map((path) => seriesOrEmpty(m, path, { from }, signal))),
   ]);
   if (signal.aborted) return;
 
   const open = (i) => navigate(routes.batch(m, axis.ids[i]));
   const perfData = perf ? Object.fromEntries(['real', 'baseline', 'low', 'high', 'est', 'coverage'].map((k, i) => [k, byBatch(perfSeries[i])])) : null;
   const multivariate = Object.fromEntries(['value', 'lower', 'upper'].map((k, i) => [k, byBatch(mvSeries[i])]));
+  const domain = Object.fromEntries(['value', 'lower', 'upper'].map((k, i) => [k, byBatch(dcSeries[i])]));
   const shareMap = matrix ? new Map(matrix.batches.map((b, i) => [b.batchId, matrix.driftShare[i]])) : byBatch(shareSeries);
 
   main.append(
     header(m, summary, axis, windowSize, metric, metrics),
     summaryTiles(m, summary, axis, perfData, metric, shareMap, labels),
     performanceSection({ axis, metric, metrics, data: perfData, open, onMetric: (v) => navigate(hashWith(m, query, { metric: v })) }),
-    driftSection({ axis, matrix, shareMap, multivariate, open, onSegment: (v) => navigate(hashWith(m, query, { segment: v })) }),
+    driftSection({ axis, matrix, shareMap, multivariate, domain, open, onSegment: (v) => navigate(hashWith(m, query, { segment: v })) }),
     fairnessSection({ axis, attributes, ratios: ratioSeries.map(byBatch), open, more: fair && fair.attributes.length > MAX_ATTRIBUTES }),
     incidentsSection({ incidents }),
     alertsSection({ m, axis, alerts, labels }),

@@ -62,8 +62,11 @@ class ReportBuilderTest {
     void driftHeatMapBinsBatchesAndQuotesTheLastDriftedBatch() {
         int n = 250; // 250 batches → 3 per column, 84 columns
         VectorTable drift = table(n, List.of("drift.features.x.drifted", "drift.features.x.psi", "drift.features.y.drifted",
-                "drift.driftShare", "drift.rows"), (p, b) -> switch (p) {
+                "drift.driftShare", "drift.rows", "drift.segments.region=north.features.y.drifted",
+                "drift.segments.region=east.features.y.drifted"), (p, b) -> switch (p) {
                     case "drift.features.x.drifted" -> b >= 200 ? 1.0 : 0.0;
+                    case "drift.segments.region=north.features.y.drifted" -> b >= 240 ? 1.0 : 0.0;
+                    case "drift.segments.region=east.features.y.drifted" -> 0.0;
                     case "drift.features.x.psi" -> b >= 200 ? 0.3 + b / 10_000.0 : 0.01;
                     case "drift.features.y.drifted" -> b < 100 ? null : 0.0;
                     case "drift.rows" -> 100.0;
@@ -90,6 +93,9 @@ class ReportBuilderTest {
         assertEquals("x moved in b249", x.explanation());
         assertEquals(0.3249, x.maxPsi(), 1e-12);
         assertEquals(List.of("b249/drift"), asked, "only the quoted batch's document is read");
+        assertEquals(List.of(new Report.SegmentFinding("region=north", "y", 10, 250, r.drift().at().get(249))),
+                r.drift().segments(), "only the segment where y drifted");
+        assertTrue(Html.render(r, Html.Paper.A4).contains("<h3>Drift in segments</h3>"));
     }
 
     @Test
