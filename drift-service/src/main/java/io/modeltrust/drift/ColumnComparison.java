@@ -51,7 +51,7 @@ record ColumnComparison(List<FeatureDrift> features, FeatureDrift prediction, Fe
             if (spec.role() == ColumnRole.LABEL && !hasValues(column)) {
                 continue;
             }
-            ColumnInput input = input(spec.name(), profile, column);
+            ColumnInput input = profile.input(column);
             if (input != null) {
                 inputs.add(input);
                 compared.add(spec);
@@ -80,16 +80,6 @@ record ColumnComparison(List<FeatureDrift> features, FeatureDrift prediction, Fe
         List<FeatureDrift> featureDrift = report.features().stream().map(ColumnComparison::toEvent).toList();
         return new ColumnComparison(featureDrift, toEvent(report.prediction()), toEvent(report.label()), report,
                 quality, notCompared);
-    }
-
-    private static ColumnInput input(String name, ColumnProfile profile, Column column) {
-        if (profile.isNumeric() && column instanceof NumericColumn n) {
-            return new ColumnInput.Numeric(name, profile.numeric(), n.values());
-        }
-        if (!profile.isNumeric() && column instanceof CategoricalColumn c) {
-            return new ColumnInput.Categorical(name, profile.categorical(), c.dictionary(), c.codes());
-        }
-        return null;
     }
 
     static boolean hasValues(Column column) {

@@ -31,6 +31,10 @@ public interface AlertConfig {
     @WithDefault("true")
     boolean publishAlerts();
 
+    /** Lay out one small PDF after start-up so the first report is fast; the tests, which boot often, turn it off. */
+    @WithDefault("true")
+    boolean reportWarmUp();
+
     /** How often the outbox is polled when no commit has signalled new events. */
     @WithDefault("1s")
     Duration outboxPollInterval();

@@ -5,8 +5,6 @@ import io.modeltrust.drift.multivariate.MultivariateColumn;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.segments.SegmentProfile;
 import io.modeltrust.drift.segments.SegmentProfiler;
-import io.modeltrust.drift.stats.CategoricalReferenceProfile;
-import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
@@ -52,7 +50,7 @@ public record ReferenceProfiles(String modelId, int referenceVersion, Map<String
         List<ColumnSpec> specs = reference.header().columns();
         List<ColumnProfile> built = specs.parallelStream()
                 .filter(spec -> PROFILED.contains(spec.role()))
-                .map(spec -> profile(spec, reference.column(spec.name()).orElseThrow()))
+                .map(spec -> ColumnProfile.of(spec.name(), spec.role(), reference.column(spec.name()).orElseThrow()))
                 .toList();
         Map<String, ColumnProfile> byName = new LinkedHashMap<>();
         built.forEach(p -> byName.put(p.column(), p));
@@ -83,14 +81,6 @@ public record ReferenceProfiles(String modelId, int referenceVersion, Map<String
         }
         CategoricalColumn c = (CategoricalColumn) column;
         return new MultivariateColumn.Categorical(name, c.dictionary(), c.codes());
-    }
-
-    private static ColumnProfile profile(ColumnSpec spec, Column column) {
-        if (column instanceof NumericColumn n) {
-            return new ColumnProfile(spec.name(), spec.role(), NumericReferenceProfile.of(n.values()), null);
-        }
-        CategoricalColumn c = (CategoricalColumn) column;
-        return new ColumnProfile(spec.name(), spec.role(), null, CategoricalReferenceProfile.of(c.dictionary(), c.codes()));
     }
 
     public List<ColumnProfile> list() {

@@ -5,8 +5,6 @@ import io.modeltrust.drift.multivariate.DomainSample;
 import io.modeltrust.drift.multivariate.ReconstructionModel;
 import io.modeltrust.drift.multivariate.ReconstructionModelCodec;
 import io.modeltrust.drift.segments.SegmentProfile;
-import io.modeltrust.drift.stats.CategoricalReferenceProfile;
-import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.ColumnRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -50,7 +48,7 @@ public class ReferenceStore {
             e.referenceVersion = profiles.referenceVersion();
             e.columnName = p.column();
             e.role = p.role().wire();
-            e.type = p.isNumeric() ? "numeric" : "categorical";
+            e.type = p.type();
             e.profile = p.toBytes();
             e.createdAt = now;
             em.persist(e);
@@ -94,7 +92,7 @@ public class ReferenceStore {
                         .setParameter(1, profiles.modelId()).setParameter(2, profiles.referenceVersion())
                         .setParameter(3, s.column()).setParameter(4, s.value()).setParameter(5, p.column())
                         .setParameter(6, s.rows()).setParameter(7, p.role().wire())
-                        .setParameter(8, p.isNumeric() ? "numeric" : "categorical").setParameter(9, p.toBytes())
+                        .setParameter(8, p.type()).setParameter(9, p.toBytes())
                         .setParameter(10, now).executeUpdate();
             }
         }
@@ -116,9 +114,7 @@ public class ReferenceStore {
             String name = (String) r[3];
             ColumnRole role = ColumnRole.fromWire((String) r[4]);
             byte[] bytes = (byte[]) r[6];
-            s.features().put(name, "numeric".equals(r[5])
-                    ? new ColumnProfile(name, role, NumericReferenceProfile.fromBytes(bytes), null)
-                    : new ColumnProfile(name, role, null, CategoricalReferenceProfile.fromBytes(bytes)));
+            s.features().put(name, ColumnProfile.fromBytes(name, role, (String) r[5], bytes));
         }
         return List.copyOf(segments.values());
     }
@@ -140,9 +136,7 @@ public class ReferenceStore {
         Map<String, ColumnProfile> columns = new LinkedHashMap<>();
         for (ReferenceProfileEntity e : rows) {
             ColumnRole role = ColumnRole.fromWire(e.role);
-            columns.put(e.columnName, "numeric".equals(e.type)
-                    ? new ColumnProfile(e.columnName, role, NumericReferenceProfile.fromBytes(e.profile), null)
-                    : new ColumnProfile(e.columnName, role, null, CategoricalReferenceProfile.fromBytes(e.profile)));
+            columns.put(e.columnName, ColumnProfile.fromBytes(e.columnName, role, e.type, e.profile));
         }
         ReferenceMultivariateEntity stored = em.find(ReferenceMultivariateEntity.class,
                 multivariateKey(modelId, referenceVersion));

@@ -1,6 +1,7 @@
 package io.modeltrust.drift.segments;
 
 import io.modeltrust.drift.profile.ColumnProfile;
+import io.modeltrust.drift.profile.ColumnRows;
 import io.modeltrust.drift.stats.ColumnInput;
 import io.modeltrust.drift.stats.DriftAnalyzer;
 import io.modeltrust.drift.stats.DriftConfig;
@@ -13,7 +14,6 @@ import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.ColumnRole;
 import io.modeltrust.model.batch.ColumnSpec;
-import io.modeltrust.model.batch.NumericColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,11 +92,9 @@ public final class SegmentAnalysis {
                 continue;
             }
             Column column = batch.column(f.column()).orElse(null);
-            if (f.isNumeric() && column instanceof NumericColumn n) {
-                out.add(new ColumnInput.Numeric(f.column(), f.numeric(), SegmentRows.subset(n.values(), rows)));
-            } else if (!f.isNumeric() && column instanceof CategoricalColumn c) {
-                out.add(new ColumnInput.Categorical(f.column(), f.categorical(), c.dictionary(),
-                        SegmentRows.subset(c.codes(), rows)));
+            ColumnInput input = column == null ? null : f.input(ColumnRows.subset(column, rows));
+            if (input != null) {
+                out.add(input);
             }
         }
         return out;

@@ -1,14 +1,11 @@
 package io.modeltrust.drift.segments;
 
 import io.modeltrust.drift.profile.ColumnProfile;
-import io.modeltrust.drift.stats.CategoricalReferenceProfile;
-import io.modeltrust.drift.stats.NumericReferenceProfile;
+import io.modeltrust.drift.profile.ColumnRows;
 import io.modeltrust.model.batch.AssembledBatch;
 import io.modeltrust.model.batch.CategoricalColumn;
-import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.ColumnRole;
 import io.modeltrust.model.batch.ColumnSpec;
-import io.modeltrust.model.batch.NumericColumn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +37,8 @@ public final class SegmentProfiler {
                 Map<String, ColumnProfile> byFeature = new LinkedHashMap<>();
                 features.parallelStream()
                         .filter(f -> !f.name().equals(name))
-                        .map(f -> profile(f, reference.column(f.name()).orElseThrow(), r))
+                        .map(f -> ColumnProfile.of(f.name(), f.role(),
+                                ColumnRows.subset(reference.column(f.name()).orElseThrow(), r)))
                         .toList()
                         .forEach(p -> byFeature.put(p.column(), p));
                 out.add(new SegmentProfile(name, segment.dictionary()[code], r.length, byFeature));
@@ -57,15 +55,5 @@ public final class SegmentProfiler {
                 .limit(maxSegments)
                 .mapToInt(Integer::intValue)
                 .toArray();
-    }
-
-    private static ColumnProfile profile(ColumnSpec spec, Column column, int[] rows) {
-        if (column instanceof NumericColumn n) {
-            return new ColumnProfile(spec.name(), spec.role(),
-                    NumericReferenceProfile.of(SegmentRows.subset(n.values(), rows)), null);
-        }
-        CategoricalColumn c = (CategoricalColumn) column;
-        return new ColumnProfile(spec.name(), spec.role(), null,
-                CategoricalReferenceProfile.of(c.dictionary(), SegmentRows.subset(c.codes(), rows)));
     }
 }

@@ -1,8 +1,8 @@
 package io.modeltrust.drift.segments;
 
 /**
- * The rows of each value of one categorical column, found in one pass over its codes, and the
- * sub-columns of those rows. Columnar: a segment is an {@code int[]} of row indices.
+ * The rows of each value of one categorical column, found in one pass over its codes. Columnar: a
+ * segment is an {@code int[]} of row indices.
  */
 public final class SegmentRows {
 
@@ -41,22 +41,6 @@ public final class SegmentRows {
 
     public int size(int code) {
         return rows(code).length;
-    }
-
-    public static double[] subset(double[] values, int[] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
-
-    public static int[] subset(int[] codes, int[] rows) {
-        int[] out = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = codes[rows[i]];
-        }
-        return out;
     }
 
     /** The code of {@code value} in {@code dictionary}, or -1 when the batch has no such value. */

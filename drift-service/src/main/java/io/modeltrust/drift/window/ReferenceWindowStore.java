@@ -1,8 +1,6 @@
 package io.modeltrust.drift.window;
 
 import io.modeltrust.drift.profile.ColumnProfile;
-import io.modeltrust.drift.stats.CategoricalReferenceProfile;
-import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.ColumnRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,9 +54,7 @@ public class ReferenceWindowStore {
             String column = (String) r[1];
             ColumnRole role = ColumnRole.fromWire((String) r[2]);
             byte[] bytes = (byte[]) r[4];
-            ColumnProfile p = "numeric".equals(r[3])
-                    ? new ColumnProfile(column, role, NumericReferenceProfile.fromBytes(bytes), null)
-                    : new ColumnProfile(column, role, null, CategoricalReferenceProfile.fromBytes(bytes));
+            ColumnProfile p = ColumnProfile.fromBytes(column, role, (String) r[3], bytes);
             columns.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put(column, p);
         }
         List<WindowBatch> out = new ArrayList<>();
@@ -84,7 +80,7 @@ public class ReferenceWindowStore {
                 em.createNativeQuery("INSERT INTO reference_window (model_id, batch_id, column_name, role, type, profile) "
                                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                         .setParameter(1, modelId).setParameter(2, batch.batchId()).setParameter(3, p.column())
-                        .setParameter(4, p.role().wire()).setParameter(5, p.isNumeric() ? "numeric" : "categorical")
+                        .setParameter(4, p.role().wire()).setParameter(5, p.type())
                         .setParameter(6, p.toBytes()).executeUpdate();
             }
         }

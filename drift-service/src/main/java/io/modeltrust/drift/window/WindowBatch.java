@@ -1,15 +1,12 @@
 package io.modeltrust.drift.window;
 
 import io.modeltrust.drift.profile.ColumnProfile;
+import io.modeltrust.drift.profile.ColumnRows;
 import io.modeltrust.drift.profile.ReferenceProfiles;
-import io.modeltrust.drift.stats.CategoricalReferenceProfile;
-import io.modeltrust.drift.stats.NumericReferenceProfile;
 import io.modeltrust.model.batch.AssembledBatch;
-import io.modeltrust.model.batch.CategoricalColumn;
 import io.modeltrust.model.batch.Column;
 import io.modeltrust.model.batch.ColumnRole;
 import io.modeltrust.model.batch.ColumnSpec;
-import io.modeltrust.model.batch.NumericColumn;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -90,27 +87,7 @@ public record WindowBatch(String batchId, Instant at, long rows, Map<String, Col
     }
 
     private static ColumnProfile profile(ColumnSpec spec, Column column, int[] sample) {
-        if (column instanceof NumericColumn n) {
-            double[] values = n.values();
-            if (sample != null) {
-                double[] picked = new double[sample.length];
-                for (int i = 0; i < sample.length; i++) {
-                    picked[i] = values[sample[i]];
-                }
-                values = picked;
-            }
-            return new ColumnProfile(spec.name(), spec.role(), NumericReferenceProfile.of(values), null);
-        }
-        CategoricalColumn c = (CategoricalColumn) column;
-        int[] codes = c.codes();
-        if (sample != null) {
-            int[] picked = new int[sample.length];
-            for (int i = 0; i < sample.length; i++) {
-                picked[i] = codes[sample[i]];
-            }
-            codes = picked;
-        }
-        return new ColumnProfile(spec.name(), spec.role(), null, CategoricalReferenceProfile.of(c.dictionary(), codes));
+        return ColumnProfile.of(spec.name(), spec.role(), sample == null ? column : ColumnRows.subset(column, sample));
     }
 
     private static boolean hasValues(ColumnProfile p) {

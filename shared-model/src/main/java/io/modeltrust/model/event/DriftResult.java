@@ -63,29 +63,6 @@ public record DriftResult(
                 multivariate, null, null, null, null, null);
     }
 
-    /** A result without the domain classifier. */
-    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
-                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
-                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
-                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
-                       String explanation, Multivariate multivariate, List<SegmentDrift> segments,
-                       Integer segmentsSkipped) {
-        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
-                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
-                multivariate, segments, segmentsSkipped, null, null, null);
-    }
-
-    /** A result with the moving reference and without segments or the domain classifier. */
-    public DriftResult(String kind, int schemaVersion, String eventId, String modelId, String batchId,
-                       int referenceVersion, int revision, Instant computedAt, Instant at, long rows,
-                       List<FeatureDrift> features, FeatureDrift prediction, FeatureDrift label, double driftShare,
-                       boolean datasetDrift, int driftedFeatures, List<ColumnQuality> dataQuality, DriftRule rule,
-                       String explanation, Multivariate multivariate, String referenceMode, Previous previous) {
-        this(kind, schemaVersion, eventId, modelId, batchId, referenceVersion, revision, computedAt, at, rows, features,
-                prediction, label, driftShare, datasetDrift, driftedFeatures, dataQuality, rule, explanation,
-                multivariate, null, null, null, referenceMode, previous);
-    }
-
     /**
      * The previous production batches of the model that were pooled, and (referenceMode both) the batch
      * against them: {@code batches} and {@code rows} count the pooled batches and their rows, {@code from}

@@ -84,7 +84,8 @@ class DriftResultSerdeTest {
                 List.of(income), null, null, 1.0, true, 1, "1 of 1 features drifted (100%): income; dataset drift.");
         DriftResult base = result(null);
         DriftResult both = new DriftResult(base.kind(), 1, "e1", "m", "b1", 1, 1, T, T, 1500, List.of(), null, null, 0.0,
-                false, 0, List.of(), base.rule(), base.explanation(), null, DriftResult.REFERENCE_BOTH, previous);
+                false, 0, List.of(), base.rule(), base.explanation(), null, null, null, null, DriftResult.REFERENCE_BOTH,
+                previous);
         JsonNode tree = Json.MAPPER.valueToTree(both);
         assertEquals("both", tree.path("referenceMode").asText());
         assertEquals(3, tree.path("previous").path("batches").asInt());

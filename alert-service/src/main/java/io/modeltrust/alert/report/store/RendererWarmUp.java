@@ -1,5 +1,6 @@
 package io.modeltrust.alert.report.store;
 
+import io.modeltrust.alert.config.AlertConfig;
 import io.modeltrust.alert.report.Pdf;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,16 @@ public class RendererWarmUp {
             <svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><rect width="50" height="20" fill="#36c"/>
             <text x="2" y="35" font-size="10">ok</text></svg></body></html>""";
 
+    private final AlertConfig config;
+
+    public RendererWarmUp(AlertConfig config) {
+        this.config = config;
+    }
+
     void onStart(@Observes StartupEvent event) {
+        if (!config.reportWarmUp()) {
+            return;
+        }
         Thread t = new Thread(RendererWarmUp::warm, "report-renderer-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
