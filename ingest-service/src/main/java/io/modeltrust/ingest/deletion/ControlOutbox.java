@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,7 +68,7 @@ public class ControlOutbox {
     /** One round over the unpublished deletions; returns how many were published. */
     public int runOnce() {
         int published = 0;
-        for (Deletion d : deletions.unpublished(ROUND)) {
+        for (Deletion d : deletions.unpublished(ROUND, Instant.now().minus(config.controlRepublishInterval()))) {
             if (!publish(d)) {
                 break; // Kafka is still away: the rest would wait as long
             }

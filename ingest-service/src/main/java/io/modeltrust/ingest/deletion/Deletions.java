@@ -87,8 +87,13 @@ public class Deletions {
 
     /** Deletions whose control event Kafka has not acknowledged, oldest first. */
     @Transactional
-    public List<Deletion> unpublished(int limit) {
-        return select("WHERE published_at IS NULL ORDER BY deleted_at LIMIT " + limit);
+    /**
+     * Deletions accepted before {@code acceptedBefore} whose event Kafka has not acknowledged: a younger one
+     * is still its DELETE request's to publish, and taking it too would publish its event twice.
+     */
+    public List<Deletion> unpublished(int limit, Instant acceptedBefore) {
+        return select("WHERE published_at IS NULL AND deleted_at < ?1 ORDER BY deleted_at LIMIT " + limit,
+                ts(acceptedBefore));
     }
 
     @Transactional
